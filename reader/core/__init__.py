@@ -1,0 +1,1 @@
+"""Pure domain core of newsreader: no Textual, no platformdirs, no globals."""
