@@ -69,17 +69,32 @@ def command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+_OPTIONS_WITH_VALUE = {"--data-dir"}
+
+
+def _first_positional(args: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in _OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    first_positional = next((a for a in args_list if not a.startswith("-")), None)
-    # `newsreader PATH…` (no subcommand) opens the app on those paths.
-    if first_positional is not None and first_positional not in command_names(parser):
-        args_list = ["open", *args_list]
-    elif not any(a in ("-h", "--help", "--version") for a in args_list) and (
-        first_positional is None
-    ):
+    first_positional = _first_positional(args_list)
+    wants_info = any(a in ("-h", "--help", "--version") for a in args_list)
+    # `newsreader [PATH…]` (no subcommand) opens the app on the library or those paths.
+    if first_positional is None and not wants_info or first_positional is not None and first_positional not in command_names(parser):
         args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     try:

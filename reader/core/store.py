@@ -34,7 +34,8 @@ MIGRATIONS: list[str] = [
         event_label TEXT NOT NULL DEFAULT '',
         imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
-    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE VIRTUAL TABLE articles_fts
+        USING fts5(title, text, content='articles', content_rowid='rowid');
     CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
