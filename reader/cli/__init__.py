@@ -94,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     first_positional = _first_positional(args_list)
     wants_info = any(a in ("-h", "--help", "--version") for a in args_list)
     # `newsreader [PATH…]` (no subcommand) opens the app on the library or those paths.
-    if first_positional is None and not wants_info or first_positional is not None and first_positional not in command_names(parser):
+    opens_library = first_positional is None and not wants_info
+    opens_paths = first_positional is not None and first_positional not in command_names(parser)
+    if opens_library or opens_paths:
         args_list = ["open", *args_list]
     args = parser.parse_args(args_list)
     try:
