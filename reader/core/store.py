@@ -49,6 +49,44 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # v2: notes (see note_store.py). No foreign key to articles on purpose: a note
+    # outlives its article and is then shown as orphaned rather than deleted.
+    """
+    CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        outlet TEXT NOT NULL DEFAULT '',
+        other_article_id TEXT,
+        other_start INTEGER,
+        other_end INTEGER,
+        other_quote TEXT,
+        other_prefix TEXT,
+        other_suffix TEXT,
+        other_outlet TEXT,
+        pair_kind TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'anchored' CHECK (status IN ('anchored', 'orphaned')),
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        deleted_at TEXT
+    );
+    CREATE INDEX notes_article ON notes(article_id);
+    CREATE INDEX notes_other_article ON notes(other_article_id);
+    CREATE TABLE note_tags (
+        note_id TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (note_id, position)
+    );
+    CREATE INDEX note_tags_tag ON note_tags(tag COLLATE NOCASE);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
