@@ -1,0 +1,416 @@
+"""Annotation anchoring: quote + context + offsets, re-anchor or orphan.
+
+A note is tied to an article id, a character span, the exact quoted text and a
+little text on either side of it (the same "text quote selector plus position"
+idea as the W3C Web Annotation model). When the article text changes, the note
+is looked for again, most certain evidence first:
+
+1. the span is unchanged (quote and both context strings still there);
+2. the exact quote occurs elsewhere: accepted when it is the only occurrence and
+   long enough to identify itself, or when its context picks one occurrence
+   clearly over the others;
+3. a fuzzy match over sentence-aligned candidate spans, accepted only when both
+   the quote and at least one side of its context agree, *and* no other place
+   scores nearly as well.
+
+Anything less certain orphans the note. Near-identical wire sentences are common
+(and within one article, running updates repeat them), so attaching a note to a
+look-alike is the failure we guard against hardest: an orphaned note still shows
+its quote and can be re-attached by hand; a wrongly attached one silently lies.
+
+Fuzzy scoring uses ``difflib`` on purpose: rapidfuzz stays behind the alignment
+scorer in ``align.py``, and the handful of candidate comparisons per note is cheap.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from difflib import SequenceMatcher
+from typing import Literal
+
+from reader.core.sentences import segment
+
+AnnotationStatus = Literal["anchored", "orphaned"]
+
+LABELS: tuple[str, ...] = ("", "claim", "omission", "framing", "quote", "source", "question")
+"""Suggested labels (the empty string means "no label"); any other short word is allowed too."""
+
+CONTEXT_CHARS = 48
+"""Characters of context kept on each side of the quote: about eight words, enough to
+tell apart two copies of a wire sentence, small enough to survive nearby edits."""
+
+SELF_IDENTIFYING_CHARS = 24
+"""A quote at least this long that occurs exactly once is trusted without its context:
+shorter quotes ("he said.") recur by chance, so they also need context support."""
+
+CONTEXT_SUPPORT = 0.6
+"""A side of context "agrees" when its similarity ratio reaches this; below it, two random
+sentences of news prose often score 0.3-0.5, so 0.6 means real shared text."""
+
+EXACT_CONTEXT_MARGIN = 0.15
+"""Among several exact copies of the quote, the best-context copy must beat the next one
+by this much; otherwise the copies are indistinguishable and the note is orphaned."""
+
+FUZZY_QUOTE_MIN = 0.72
+"""Minimum similarity of an edited quote to the stored one. A one-word change in a
+twelve-word sentence scores ~0.9; a rewrite that keeps half the words ~0.6."""
+
+FUZZY_MARGIN = 0.08
+"""The best fuzzy candidate must beat the best non-overlapping runner-up by this much.
+Two look-alike sentences differing in one number score within ~0.03 of each other on
+the quote alone, so only a context difference can clear this margin."""
+
+QUOTE_WEIGHT = 0.7
+"""Weight of quote similarity in the fuzzy score; the rest is context similarity."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a note is attached in one article."""
+
+    article_id: str
+    start: int
+    end: int
+    """Character span in ``Article.text``, end exclusive."""
+    quote: str
+    """The exact text of the span when the note was made (or last re-anchored)."""
+    prefix: str = ""
+    """Up to ``CONTEXT_CHARS`` characters just before the quote."""
+    suffix: str = ""
+    """Up to ``CONTEXT_CHARS`` characters just after the quote."""
+    outlet: str = ""
+    """Outlet name at the time of the note, so exports and orphans can still say whose text."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A user's note on a sentence or passage, or on an aligned pair of sentences."""
+
+    id: str
+    anchor: Anchor
+    """The annotated span: the reading-pane sentence, or the diff pane's side under the cursor."""
+    note: str = ""
+    """The note text as typed (markdown allowed)."""
+    tags: tuple[str, ...] = ()
+    """Tags without a leading ``#``, unique, in the order typed."""
+    label: str = ""
+    """Kind of finding: ``claim``, ``omission``, ``framing``, ``quote``… or empty."""
+    created: str = ""
+    updated: str = ""
+    """UTC ISO timestamps (``YYYY-MM-DDTHH:MM:SSZ``)."""
+    status: AnnotationStatus = "anchored"
+    """``orphaned`` when an anchor could not be found again with confidence."""
+    other: Anchor | None = None
+    """For a note made in the diff pane: the partner sentence in the other article."""
+    pair_kind: str = ""
+    """For a diff-pane note: the pair's kind (``verbatim``, ``near``, ``paraphrase``,
+    ``unique``…) as the comparison showed it."""
+    version: int = 1
+    """Bumped on every save; an edit based on an older version is refused (lost-update guard)."""
+
+    @property
+    def article_id(self) -> str:
+        """Id of the (primary) annotated article."""
+        return self.anchor.article_id
+
+    @property
+    def start(self) -> int:
+        return self.anchor.start
+
+    @property
+    def end(self) -> int:
+        return self.anchor.end
+
+    @property
+    def quote(self) -> str:
+        return self.anchor.quote
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Every article the note is attached to (one, or two for a diff-pane note)."""
+        if self.other is None:
+            return (self.anchor.article_id,)
+        return (self.anchor.article_id, self.other.article_id)
+
+    @property
+    def is_pair(self) -> bool:
+        """True for a note made on an aligned pair in the diff pane."""
+        return self.other is not None
+
+    @property
+    def orphaned(self) -> bool:
+        return self.status == "orphaned"
+
+    def anchors_in(self, article_id: str) -> list[Anchor]:
+        """The anchors of this note that point into ``article_id``."""
+        return [
+            a for a in (self.anchor, self.other) if a is not None and a.article_id == article_id
+        ]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Outcome of looking for an anchor in a (possibly changed) text."""
+
+    anchor: Anchor | None
+    """The anchor at its new place, or None when it could not be found with confidence."""
+    method: Literal["unchanged", "exact", "context", "fuzzy", "orphaned"]
+    """Which rule decided; kept for tests and for the status line."""
+    score: float = 1.0
+
+
+def utc_now() -> str:
+    """Current UTC time as an ISO string with a ``Z`` suffix, second precision."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_id() -> str:
+    """A fresh, collision-free note id (two instances may create notes at once)."""
+    return uuid.uuid4().hex
+
+
+def normalize_tags(tags: Sequence[str] | str) -> tuple[str, ...]:
+    """Clean user-typed tags into Obsidian-compatible ones.
+
+    Accepts a sequence or one string separated by commas or spaces. Leading ``#``
+    is dropped, inner spaces become ``-`` (Obsidian tags cannot contain spaces),
+    duplicates are removed (case-insensitively) keeping the first spelling.
+    """
+    raw = tags.replace(",", " ").split() if isinstance(tags, str) else list(tags)
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for tag in raw:
+        tag = "-".join(tag.strip().lstrip("#").split())
+        tag = "".join(ch for ch in tag if ch.isalnum() or ch in "-_/")
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            cleaned.append(tag)
+    return tuple(cleaned)
+
+
+def make_anchor(article_id: str, text: str, start: int, end: int, outlet: str = "") -> Anchor:
+    """Build an anchor for ``text[start:end]`` with its surrounding context.
+
+    Raises:
+        ValueError: when the span is empty or outside ``text``.
+    """
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}:{end} is empty or outside the text ({len(text)} chars)")
+    return Anchor(
+        article_id=article_id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        outlet=outlet,
+    )
+
+
+def create_annotation(
+    anchor: Anchor,
+    note: str,
+    *,
+    tags: Sequence[str] | str = (),
+    label: str = "",
+    other: Anchor | None = None,
+    pair_kind: str = "",
+    now: str | None = None,
+) -> Annotation:
+    """A new annotation with a fresh id and timestamps."""
+    stamp = now or utc_now()
+    return Annotation(
+        id=new_id(),
+        anchor=anchor,
+        note=note,
+        tags=normalize_tags(tags),
+        label=label.strip(),
+        created=stamp,
+        updated=stamp,
+        other=other,
+        pair_kind=pair_kind,
+    )
+
+
+def _normalize(text: str) -> str:
+    """Fold the differences re-cleaning introduces: whitespace, case, typographic quotes."""
+    text = unicodedata.normalize("NFKC", text)
+    for curly, straight in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-")):
+        text = text.replace(curly, straight)
+    return " ".join(text.split()).casefold()
+
+
+def _similarity(left: str, right: str) -> float:
+    """Similarity ratio in 0..1 of two normalised strings (1.0 when both are empty)."""
+    left, right = _normalize(left), _normalize(right)
+    if not left and not right:
+        return 1.0
+    if not left or not right:
+        return 0.0
+    return SequenceMatcher(None, left, right, autojunk=False).ratio()
+
+
+def _context_scores(anchor: Anchor, text: str, start: int, end: int) -> tuple[float, float]:
+    """Similarity of the stored prefix and suffix to the text around ``start:end``."""
+    before = text[max(0, start - len(anchor.prefix)) : start] if anchor.prefix else ""
+    if not anchor.prefix:
+        # The quote opened the article; it still counts as agreement if it still does.
+        before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = (
+        text[end : end + len(anchor.suffix)] if anchor.suffix else text[end : end + CONTEXT_CHARS]
+    )
+    return _similarity(anchor.prefix, before), _similarity(anchor.suffix, after)
+
+
+def _moved(anchor: Anchor, text: str, start: int, end: int) -> Anchor:
+    """The anchor at a new place in ``text``, with its quote and context refreshed."""
+    return replace(
+        make_anchor(anchor.article_id, text, start, end, anchor.outlet), outlet=anchor.outlet
+    )
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    """Start offsets of every (possibly overlapping) exact occurrence of ``quote``."""
+    found: list[int] = []
+    position = text.find(quote)
+    while position != -1:
+        found.append(position)
+        position = text.find(quote, position + 1)
+    return found
+
+
+def _candidate_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Sentence-aligned spans of about the quote's length: runs of 1..n+1 sentences.
+
+    Notes are made on whole sentences, so an edited quote is most likely an edited
+    sentence (or run of sentences); this keeps the fuzzy search to a few hundred
+    comparisons instead of every substring.
+    """
+    sentences = segment(text)
+    wanted = max(1, len(segment(quote)))
+    spans: list[tuple[int, int]] = []
+    for run in range(max(1, wanted - 1), wanted + 2):
+        for first in range(0, len(sentences) - run + 1):
+            spans.append((sentences[first].start, sentences[first + run - 1].end))
+    return spans
+
+
+def resolve(anchor: Anchor, text: str) -> Resolution:
+    """Find ``anchor`` in ``text`` (the article's current text), or give up.
+
+    Returns:
+        A ``Resolution`` whose ``anchor`` holds the refreshed anchor, or None when
+        no place matches with confidence (the caller marks the note orphaned).
+    """
+    quote = anchor.quote
+    if not quote:
+        return Resolution(None, "orphaned", 0.0)
+    # 1. Nothing moved: same span, same quote, same context.
+    if (
+        text[anchor.start : anchor.end] == quote
+        and text[max(0, anchor.start - len(anchor.prefix)) : anchor.start] == anchor.prefix
+        and text[anchor.end : anchor.end + len(anchor.suffix)] == anchor.suffix
+    ):
+        return Resolution(anchor, "unchanged")
+
+    # 2. The exact quote elsewhere.
+    starts = _occurrences(text, quote)
+    if len(starts) == 1:
+        start = starts[0]
+        prefix_score, suffix_score = _context_scores(anchor, text, start, start + len(quote))
+        context_agrees = max(prefix_score, suffix_score) >= CONTEXT_SUPPORT
+        if len(quote.strip()) >= SELF_IDENTIFYING_CHARS or context_agrees:
+            return Resolution(_moved(anchor, text, start, start + len(quote)), "exact")
+        return Resolution(None, "orphaned", 0.0)
+    if len(starts) > 1:
+        scored = sorted(
+            ((sum(_context_scores(anchor, text, s, s + len(quote))) / 2, s) for s in starts),
+            reverse=True,
+        )
+        (best_score, best_start), (runner_score, _) = scored[0], scored[1]
+        if best_score >= CONTEXT_SUPPORT and best_score - runner_score >= EXACT_CONTEXT_MARGIN:
+            moved = _moved(anchor, text, best_start, best_start + len(quote))
+            return Resolution(moved, "context", best_score)
+        # Identical copies we cannot tell apart: a fuzzy pass would only be less sure.
+        return Resolution(None, "orphaned", best_score)
+
+    # 3. Fuzzy: the quote was edited.
+    return _resolve_fuzzy(anchor, text)
+
+
+def _resolve_fuzzy(anchor: Anchor, text: str) -> Resolution:
+    """Score sentence-aligned candidates by quote and context; accept only a clear winner."""
+    target = _normalize(anchor.quote)
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(target)
+    scored: list[tuple[float, float, int, int]] = []
+    for start, end in _candidate_spans(text, anchor.quote):
+        candidate = _normalize(text[start:end])
+        if not 0.5 <= len(candidate) / max(1, len(target)) <= 2.0:
+            continue
+        matcher.set_seq1(candidate)
+        if matcher.quick_ratio() < FUZZY_QUOTE_MIN:
+            continue
+        quote_score = matcher.ratio()
+        if quote_score < FUZZY_QUOTE_MIN:
+            continue
+        prefix_score, suffix_score = _context_scores(anchor, text, start, end)
+        # A candidate with no context agreeing on either side is a look-alike until
+        # proven otherwise; it still counts as a rival below, though.
+        supported = max(prefix_score, suffix_score) >= CONTEXT_SUPPORT
+        context_score = (prefix_score + suffix_score) / 2
+        total = QUOTE_WEIGHT * quote_score + (1 - QUOTE_WEIGHT) * context_score
+        scored.append((total, 1.0 if supported else 0.0, start, end))
+    if not scored:
+        return Resolution(None, "orphaned", 0.0)
+    scored.sort(reverse=True)
+    best_total, best_supported, best_start, best_end = scored[0]
+    rivals = [s for s in scored[1:] if s[3] <= best_start or s[2] >= best_end]
+    runner_total = rivals[0][0] if rivals else 0.0
+    if not best_supported or best_total - runner_total < FUZZY_MARGIN:
+        return Resolution(None, "orphaned", best_total)
+    return Resolution(_moved(anchor, text, best_start, best_end), "fuzzy", best_total)
+
+
+def reanchor(annotation: Annotation, texts: dict[str, str]) -> Annotation:
+    """Re-anchor every side of ``annotation`` against current article ``texts``.
+
+    Args:
+        annotation: the stored note.
+        texts: current text of the articles, by id. A side whose article is
+            missing is left as it is (the article may simply not be loaded).
+
+    Returns:
+        The annotation with refreshed anchors and status. It is orphaned when any
+        side cannot be found: a pair note with one side lost no longer describes a
+        pair. Orphaned sides keep their old quote and offsets for display.
+    """
+    lost = unknown = False
+    sides: list[Anchor | None] = []
+    for side in (annotation.anchor, annotation.other):
+        if side is None:
+            sides.append(side)
+        elif side.article_id not in texts:
+            unknown = True
+            sides.append(side)
+        else:
+            result = resolve(side, texts[side.article_id])
+            lost = lost or result.anchor is None
+            sides.append(side if result.anchor is None else result.anchor)
+    primary, other = sides
+    assert primary is not None  # the primary side always exists
+    status: AnnotationStatus
+    if lost:
+        status = "orphaned"
+    elif unknown:
+        # A side we could not check keeps whatever we knew about it.
+        status = annotation.status
+    else:
+        status = "anchored"
+    if primary == annotation.anchor and other == annotation.other and status == annotation.status:
+        return annotation
+    return replace(annotation, anchor=primary, other=other, status=status)

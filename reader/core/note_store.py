@@ -1,0 +1,383 @@
+"""Notes in the library database: add, edit, delete/restore, list, re-anchor.
+
+Every public write is exactly one ``Store.transaction()`` (``BEGIN IMMEDIATE``), so
+a saved note is durable the moment the call returns (WAL + ``synchronous=FULL``),
+and two app instances on the same data folder serialise their writes instead of
+overwriting each other. Edits carry the version they were based on; an edit of a
+note that another instance changed meanwhile is refused rather than silently
+overwriting it (``NoteConflictError``), and the caller keeps the typed text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+from reader.core.annotations import (
+    Anchor,
+    Annotation,
+    AnnotationStatus,
+    normalize_tags,
+    reanchor,
+    utc_now,
+)
+from reader.core.errors import StoreError
+from reader.core.store import Store
+
+_COLUMNS = (
+    "id, article_id, start, end, quote, prefix, suffix, outlet, other_article_id, other_start, "
+    "other_end, other_quote, other_prefix, other_suffix, other_outlet, pair_kind, note, label, "
+    "status, created, updated, version"
+)
+
+
+class NoteConflictError(StoreError):
+    """The note was changed or deleted by another instance since it was read."""
+
+
+@dataclass(frozen=True)
+class ReanchorReport:
+    """What re-anchoring the notes of one article did."""
+
+    checked: int = 0
+    moved: int = 0
+    """Notes whose anchor moved to a new span (exactly or fuzzily)."""
+    orphaned: int = 0
+    """Notes that lost their place in this run."""
+    recovered: int = 0
+    """Previously orphaned notes that found their place again."""
+
+
+class NoteStore:
+    """Notes kept in the library ``Store``'s database (it borrows the connection)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # Reading -----------------------------------------------------------------
+
+    def get(self, note_id: str, *, include_deleted: bool = False) -> Annotation | None:
+        """The note with ``note_id``, or None when there is none (or it is deleted)."""
+        where = "id = ?" if include_deleted else "id = ? AND deleted_at IS NULL"
+        notes = self._select(where, [note_id])
+        return notes[0] if notes else None
+
+    def list_notes(
+        self,
+        *,
+        article_id: str | None = None,
+        article_ids: Collection[str] | None = None,
+        event: str | None = None,
+        tag: str | None = None,
+        status: AnnotationStatus | None = None,
+    ) -> list[Annotation]:
+        """Live notes, oldest first, optionally filtered.
+
+        Args:
+            article_id: notes on this article (either side of a pair note).
+            article_ids: notes on any of these articles (e.g. one event's articles
+                as the app grouped them).
+            event: notes on articles whose stored ``event`` id or label is this.
+            tag: notes carrying this tag (case-insensitive, ``#`` optional).
+            status: only ``anchored`` or only ``orphaned`` notes.
+        """
+        clauses = ["deleted_at IS NULL"]
+        params: list[object] = []
+        if article_id is not None:
+            clauses.append("(article_id = ? OR other_article_id = ?)")
+            params += [article_id, article_id]
+        if article_ids is not None:
+            ids = list(article_ids)
+            if not ids:
+                return []
+            marks = ", ".join("?" for _ in ids)
+            clauses.append(f"(article_id IN ({marks}) OR other_article_id IN ({marks}))")
+            params += ids + ids
+        if event is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM articles a WHERE (a.id = notes.article_id"
+                " OR a.id = notes.other_article_id) AND (a.event = ? OR a.event_label = ?))"
+            )
+            params += [event, event]
+        if tag is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = notes.id"
+                " AND t.tag = ? COLLATE NOCASE)"
+            )
+            params.append(tag.strip().lstrip("#"))
+        if status is not None:
+            clauses.append("status = ?")
+            params.append(status)
+        return self._select(" AND ".join(clauses), params)
+
+    def tags(self) -> list[str]:
+        """Every tag on a live note, sorted case-insensitively."""
+        rows = self._read(
+            "SELECT DISTINCT t.tag FROM note_tags t JOIN notes n ON n.id = t.note_id"
+            " WHERE n.deleted_at IS NULL ORDER BY t.tag COLLATE NOCASE",
+            [],
+        )
+        return [str(row[0]) for row in rows]
+
+    def count(self) -> int:
+        """Number of live notes."""
+        rows = self._read("SELECT COUNT(*) FROM notes WHERE deleted_at IS NULL", [])
+        return int(rows[0][0])
+
+    # Writing -----------------------------------------------------------------
+
+    def add(self, annotation: Annotation) -> Annotation:
+        """Save a new note in one transaction and return it as stored.
+
+        Raises:
+            StoreError: the database cannot be written (disk full, read-only, locked).
+        """
+        note = replace(annotation, tags=normalize_tags(annotation.tags), version=1)
+        with self._transaction() as connection:
+            connection.execute(
+                f"INSERT INTO notes ({_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+                _row_values(note),
+            )
+            _write_tags(connection, note)
+        return note
+
+    def update(
+        self,
+        annotation: Annotation,
+        *,
+        note: str | None = None,
+        tags: Sequence[str] | str | None = None,
+        label: str | None = None,
+    ) -> Annotation:
+        """Change a note's text, tags or label, based on ``annotation`` as last read.
+
+        Anchors are not written here (only ``reanchor_article`` moves them), so a
+        re-anchor in another instance never conflicts with a text edit.
+
+        Raises:
+            NoteConflictError: another instance changed or deleted the note since
+                ``annotation`` was read; nothing was written.
+            StoreError: the database cannot be written.
+        """
+        changed = replace(
+            annotation,
+            note=annotation.note if note is None else note,
+            tags=normalize_tags(annotation.tags if tags is None else tags),
+            label=annotation.label if label is None else label.strip(),
+            updated=utc_now(),
+            version=annotation.version + 1,
+        )
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE notes SET note = ?, label = ?, updated = ?, version = ?"
+                " WHERE id = ? AND version = ? AND deleted_at IS NULL",
+                (
+                    changed.note,
+                    changed.label,
+                    changed.updated,
+                    changed.version,
+                    annotation.id,
+                    annotation.version,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise NoteConflictError(
+                    "this note was changed or deleted in another newsreader window since you "
+                    "opened it; your text was not saved — copy it, reopen the note and try again"
+                )
+            connection.execute("DELETE FROM note_tags WHERE note_id = ?", (annotation.id,))
+            _write_tags(connection, changed)
+        return changed
+
+    def delete(self, note_id: str) -> None:
+        """Move a note to the bin (kept so ``restore`` can undo the delete).
+
+        Raises:
+            StoreError: the database cannot be written, or there is no such live note.
+        """
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE notes SET deleted_at = ?, version = version + 1"
+                " WHERE id = ? AND deleted_at IS NULL",
+                (utc_now(), note_id),
+            )
+            if cursor.rowcount != 1:
+                raise NoteConflictError(f"note {note_id} does not exist or is already deleted")
+
+    def restore(self, note_id: str) -> Annotation:
+        """Undo ``delete``: bring a deleted note back and return it.
+
+        Raises:
+            StoreError: the database cannot be written, or there is no such note.
+        """
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE notes SET deleted_at = NULL, version = version + 1"
+                " WHERE id = ? AND deleted_at IS NOT NULL",
+                (note_id,),
+            )
+            if cursor.rowcount != 1:
+                raise NoteConflictError(f"note {note_id} is not in the bin")
+        restored = self.get(note_id)
+        assert restored is not None  # just restored inside our own transaction
+        return restored
+
+    def reanchor_article(self, article_id: str, texts: dict[str, str]) -> ReanchorReport:
+        """Re-anchor the notes on ``article_id`` against current article texts.
+
+        Call after an article's text may have changed (re-import, new cleaning) or
+        when showing it. Notes whose anchors are unchanged cost no write; changed
+        ones are written together in one transaction.
+
+        Args:
+            article_id: the article whose notes to check.
+            texts: current text by article id; must include ``article_id`` and,
+                for pair notes, ideally the partner article too.
+        """
+        notes = self.list_notes(article_id=article_id)
+        updates: list[tuple[Annotation, Annotation]] = []
+        for old in notes:
+            new = reanchor(old, texts)
+            if new is not old:
+                updates.append((old, new))
+        if updates:
+            with self._transaction() as connection:
+                for _, new in updates:
+                    values = _row_values(new)
+                    # Columns 1..14 hold both anchors; 18 is status (see _COLUMNS).
+                    connection.execute(
+                        "UPDATE notes SET article_id = ?, start = ?, end = ?, quote = ?,"
+                        " prefix = ?, suffix = ?, outlet = ?, other_article_id = ?,"
+                        " other_start = ?, other_end = ?, other_quote = ?, other_prefix = ?,"
+                        " other_suffix = ?, other_outlet = ?, status = ? WHERE id = ?",
+                        (*values[1:15], new.status, new.id),
+                    )
+        moved = sum(
+            1 for old, new in updates if new.status == "anchored" and old.status == "anchored"
+        )
+        orphaned = sum(1 for old, new in updates if new.orphaned and not old.orphaned)
+        recovered = sum(1 for old, new in updates if old.orphaned and not new.orphaned)
+        return ReanchorReport(len(notes), moved, orphaned, recovered)
+
+    # Internals ---------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """``Store.transaction`` that never lets a raw ``sqlite3`` error escape.
+
+        On SQLITE_FULL and some I/O errors SQLite has already rolled back by itself,
+        and ``Store.transaction``'s own ROLLBACK then fails with "no transaction is
+        active"; callers must still see one clear ``StoreError``.
+        """
+        try:
+            with self.store.transaction() as connection:
+                yield connection
+        except sqlite3.Error as error:
+            if self.store.connection.in_transaction:
+                self.store.connection.execute("ROLLBACK")
+            # Report the error that started it (e.g. "database or disk is full"),
+            # not the failed ROLLBACK that followed.
+            cause: BaseException = error
+            while isinstance(cause.__context__, (sqlite3.Error, StoreError)):
+                cause = cause.__context__
+            raise StoreError(f"cannot write to {self.store.path}: {cause}") from error
+
+    def _read(self, sql: str, params: Sequence[object]) -> list[sqlite3.Row]:
+        try:
+            return list(self.store.connection.execute(sql, params).fetchall())
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot read notes from {self.store.path}: {error}") from error
+
+    def _select(self, where: str, params: Sequence[object]) -> list[Annotation]:
+        rows = self._read(
+            f"SELECT {_COLUMNS} FROM notes WHERE {where} ORDER BY created, rowid", params
+        )
+        if not rows:
+            return []
+        ids = [str(row["id"]) for row in rows]
+        tags: dict[str, list[str]] = {note_id: [] for note_id in ids}
+        # Chunked so a large library stays under SQLite's bound-parameter limit.
+        for index in range(0, len(ids), 500):
+            chunk = ids[index : index + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._read(
+                f"SELECT note_id, tag FROM note_tags WHERE note_id IN ({marks})"
+                " ORDER BY note_id, position",
+                chunk,
+            ):
+                tags[str(row[0])].append(str(row[1]))
+        return [_from_row(row, tuple(tags[str(row["id"])])) for row in rows]
+
+
+def _write_tags(connection: sqlite3.Connection, note: Annotation) -> None:
+    connection.executemany(
+        "INSERT INTO note_tags (note_id, position, tag) VALUES (?, ?, ?)",
+        [(note.id, position, tag) for position, tag in enumerate(note.tags)],
+    )
+
+
+def _row_values(note: Annotation) -> tuple[object, ...]:
+    """Values in ``_COLUMNS`` order."""
+    other = note.other
+    return (
+        note.id,
+        note.anchor.article_id,
+        note.anchor.start,
+        note.anchor.end,
+        note.anchor.quote,
+        note.anchor.prefix,
+        note.anchor.suffix,
+        note.anchor.outlet,
+        other.article_id if other else None,
+        other.start if other else None,
+        other.end if other else None,
+        other.quote if other else None,
+        other.prefix if other else None,
+        other.suffix if other else None,
+        other.outlet if other else None,
+        note.pair_kind,
+        note.note,
+        note.label,
+        note.status,
+        note.created,
+        note.updated,
+        note.version,
+    )
+
+
+def _from_row(row: sqlite3.Row, tags: tuple[str, ...]) -> Annotation:
+    other = None
+    if row["other_article_id"] is not None:
+        other = Anchor(
+            article_id=row["other_article_id"],
+            start=int(row["other_start"]),
+            end=int(row["other_end"]),
+            quote=row["other_quote"] or "",
+            prefix=row["other_prefix"] or "",
+            suffix=row["other_suffix"] or "",
+            outlet=row["other_outlet"] or "",
+        )
+    status: AnnotationStatus = "orphaned" if row["status"] == "orphaned" else "anchored"
+    return Annotation(
+        id=row["id"],
+        anchor=Anchor(
+            article_id=row["article_id"],
+            start=int(row["start"]),
+            end=int(row["end"]),
+            quote=row["quote"],
+            prefix=row["prefix"],
+            suffix=row["suffix"],
+            outlet=row["outlet"],
+        ),
+        note=row["note"],
+        tags=tags,
+        label=row["label"],
+        created=row["created"],
+        updated=row["updated"],
+        status=status,
+        other=other,
+        pair_kind=row["pair_kind"],
+        version=int(row["version"]),
+    )
