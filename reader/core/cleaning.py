@@ -1,0 +1,413 @@
+"""Turn a raw scraped article into a title, metadata and clean body paragraphs.
+
+The cleaner works on *units*: the non-empty lines of the raw text (hard-wrapped
+paragraphs are joined first). Each unit is either kept as a body paragraph or
+dropped with a reason, so users can always check what was removed
+(``newsreader show ID --raw``). The decisions rest on general features only
+(see ``cleaning_features``) and on the unit's place in the article:
+
+* a *header zone* above the headline (crumbs, slogans, section names, dates);
+* a *front zone* just below it (standfirst, byline, dateline, captions);
+* the *body*, where short unpunctuated title-like lines are subheadings;
+* a *footer zone* that starts at the first short chrome-like line near the end
+  (comment boxes, "more articles" links, widgets) and runs to the end.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from reader.core import cleaning_features as f
+from reader.core.models import DroppedUnit
+
+# A body paragraph of at least this many words is unmistakably prose; headings and
+# widgets are shorter. Used to tell a subheading (followed by prose) from a list item.
+LONG_PARAGRAPH_WORDS = 30
+# Headings rarely run past this many words; longer unpunctuated lines are prose
+# that merely lost its final full stop.
+MAX_HEADING_WORDS = 16
+# How far down the headline may sit: scraped pages put at most a handful of
+# header lines (crumbs, slogans, dates) above it.
+HEADLINE_SEARCH_UNITS = 8
+# Anything above the headline longer than this is prose, so there is no header zone.
+MAX_HEADER_WORDS = 14
+# The footer can only start in the last part of the article, and only when what
+# follows is small: a short line in mid-article is a subheading, not the end.
+FOOTER_MIN_POSITION = 0.5
+FOOTER_MAX_TAIL = 0.35
+
+# Reasons shown to users for dropped units (``DroppedUnit.reason``).
+NAVIGATION = "navigation"
+REPEATED_IN_ARTICLE = "repeated in the article"
+CHROME = "page furniture (share, credit, promo)"
+HEADLINE = "headline"
+SUBHEADING = "subheading"
+FOOTER = "footer (after the end of the article)"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One candidate paragraph of the raw text."""
+
+    line: int
+    """0-based line number in the raw text where the unit starts."""
+    text: str
+    """Whitespace-normalised text."""
+
+
+@dataclass(frozen=True)
+class CleanedArticle:
+    """What the cleaner found in one raw text."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    dropped: tuple[DroppedUnit, ...] = ()
+    byline: str = ""
+    standfirst: str = ""
+    date: str = ""
+    """Publication date from a dateline, ISO ``YYYY-MM-DD``, or empty."""
+    site: str = ""
+    """Outlet guessed from the text (a domain that matches a dropped site name), or empty."""
+
+    @property
+    def text(self) -> str:
+        """The body paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+def split_units(raw: str) -> list[Unit]:
+    """Split raw text into units: one per line, except that hard-wrapped blocks are joined.
+
+    Args:
+        raw: sanitised raw text (``"\\n"`` line endings).
+
+    Returns:
+        Units in reading order with normalised whitespace and list markers removed.
+    """
+    units: list[Unit] = []
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate([*raw.split("\n"), ""]):
+        if line.strip():
+            block.append((number, line.strip()))
+            continue
+        if block:
+            units.extend(_units_of_block(block))
+            block = []
+    return units
+
+
+def _units_of_block(block: list[tuple[int, str]]) -> list[Unit]:
+    """Units of one blank-line-separated block."""
+    texts = [text for _, text in block]
+    if _is_hard_wrapped(texts):
+        return [Unit(block[0][0], " ".join(" ".join(texts).split()))]
+    units = []
+    for number, text in block:
+        text = " ".join(f.strip_list_marker(text).split())
+        if text:
+            units.append(Unit(number, text))
+    return units
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when a block looks like one paragraph wrapped at a fixed width.
+
+    Wrapped lines are of similar length (the wrap width) and at least one of them
+    stops mid-sentence; separate paragraphs or widget lines vary wildly in length.
+    """
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    width = max(len(line) for line in body)
+    return (
+        40 <= width <= 100
+        and all(len(line) >= 0.6 * width for line in body)
+        and any(not f.ends_sentence(line) for line in body)
+        and not any(f.strip_list_marker(line) != line for line in lines[1:])
+    )
+
+
+def clean_article(
+    raw: str,
+    *,
+    title: str = "",
+    repeated_lines: Collection[str] = (),
+    headings: Collection[str] = (),
+) -> CleanedArticle:
+    """Clean one article.
+
+    Args:
+        raw: the sanitised raw text (front matter already removed).
+        title: the declared title, if any; a matching line is dropped as the headline.
+        repeated_lines: ``cleaning_features.line_key`` forms of lines that recur in many
+            articles of the same outlet; such lines are site furniture.
+        headings: lines the file format marks as headings (markdown ``#``); after the
+            headline they are dropped as subheadings.
+
+    Returns:
+        The title (declared or found), body paragraphs, metadata and dropped units.
+    """
+    units = split_units(raw)
+    reasons: dict[int, str] = {}
+    found = _Metadata()
+    _mark_context_free(units, reasons, repeated_lines)
+    headline = _find_headline(units, reasons, title)
+    if headline is not None:
+        reasons[headline] = HEADLINE
+        _mark_header_zone(units, reasons, headline, found)
+    heading_keys = {f.line_key(h) for h in headings}
+    for i, unit in enumerate(units):
+        if f.line_key(unit.text) in heading_keys:
+            reasons.setdefault(i, SUBHEADING)
+    front_end = _mark_front_zone(
+        units, reasons, (headline + 1) if headline is not None else 0, found
+    )
+    _mark_footer_zone(units, reasons)
+    _mark_body(units, reasons, front_end, found)
+
+    paragraphs = tuple(u.text for i, u in enumerate(units) if i not in reasons)
+    dropped = tuple(
+        DroppedUnit(u.text, reasons[i], u.line) for i, u in enumerate(units) if i in reasons
+    )
+    return CleanedArticle(
+        title=title or (units[headline].text if headline is not None else ""),
+        paragraphs=paragraphs,
+        dropped=dropped,
+        byline=found.byline,
+        standfirst=found.standfirst,
+        date=found.date,
+        site=_guess_site(raw, dropped),
+    )
+
+
+@dataclass
+class _Metadata:
+    """Metadata collected while walking the units."""
+
+    byline: str = ""
+    standfirst: str = ""
+    date: str = ""
+
+
+def _mark_context_free(
+    units: list[Unit], reasons: dict[int, str], repeated: Collection[str]
+) -> None:
+    """Drop units that are boilerplate wherever they stand."""
+    in_article = Counter(f.line_key(u.text) for u in units)
+    for i, unit in enumerate(units):
+        text = unit.text
+        words = f.word_count(text)
+        short_fragment = words <= 6 and not f.ends_sentence(text)
+        if f.letter_count(text) < 2:
+            reasons[i] = "symbols"
+        elif f.is_crumb_trail(text) or (words <= 8 and f.ends_with_arrow(text)):
+            reasons[i] = NAVIGATION
+        elif f.link_density(text) > 0.5:
+            reasons[i] = "link"
+        elif f.line_key(text) in repeated:
+            reasons[i] = "repeated in the outlet's articles"
+        elif short_fragment and in_article[f.line_key(text)] > 1:
+            reasons[i] = REPEATED_IN_ARTICLE
+        elif words <= 10 and not f.ends_sentence(text) and f.is_chrome(text):
+            reasons[i] = CHROME
+
+
+def _find_headline(units: list[Unit], reasons: dict[int, str], title: str) -> int | None:
+    """Index of the headline unit, or None when the text does not start with one."""
+    wanted = f.line_key(title)
+    for i, unit in enumerate(units[:HEADLINE_SEARCH_UNITS]):
+        if wanted and f.line_key(unit.text) == wanted:
+            return i
+    if wanted and any(f.line_key(u.text) == wanted for u in units):
+        # The declared title appears further down: treat it as a repeat, not a headline.
+        return None
+    for i, unit in enumerate(units[:HEADLINE_SEARCH_UNITS]):
+        if i in reasons:
+            continue
+        text = unit.text
+        words = f.word_count(text)
+        if words >= MAX_HEADER_WORDS and f.ends_sentence(text):
+            return None  # prose before any headline-like line: the text has no headline
+        if (
+            3 <= words <= 30
+            and not text.rstrip().endswith(".")
+            and not f.is_speaker_label(text)
+            and f.date_line(text) is None
+        ):
+            return i
+    return None
+
+
+def _mark_header_zone(
+    units: list[Unit], reasons: dict[int, str], headline: int, found: _Metadata
+) -> None:
+    """Drop the site header above the headline, keeping any date or byline it holds."""
+    if any(f.word_count(u.text) > MAX_HEADER_WORDS for u in units[:headline]):
+        return
+    for i in range(headline):
+        if i in reasons:
+            continue
+        if _take_dateline(units[i].text, found):
+            reasons[i] = "dateline"
+        else:
+            reasons[i] = "site header"
+
+
+def _take_dateline(text: str, found: _Metadata) -> bool:
+    """Record the date (and byline) of a dateline; False when ``text`` is not one."""
+    dated = f.date_line(text)
+    if dated is None:
+        return False
+    iso, residue = dated
+    found.date = found.date or iso
+    if residue and not found.byline:
+        found.byline = f.byline_name(residue) or residue
+    return True
+
+
+def _mark_front_zone(
+    units: list[Unit], reasons: dict[int, str], start: int, found: _Metadata
+) -> int:
+    """Handle standfirst, byline, dateline and captions just below the headline.
+
+    Returns:
+        Index of the first unit after the front zone.
+    """
+    if start == 0:
+        return 0  # no headline, so no reliable front zone
+    i = start
+    pending: list[int] = []  # units seen before a byline: a standfirst if one follows
+    while i < len(units) and i < start + 5:
+        text = units[i].text
+        if i in reasons:
+            i += 1
+            continue
+        if _take_dateline(text, found):
+            reasons[i] = "dateline"
+        elif f.byline_name(text):
+            found.byline = found.byline or f.byline_name(text)
+            reasons[i] = "byline"
+        elif not pending and (
+            _looks_like_heading(text) or (f.sentence_count(text) == 1 and f.word_count(text) <= 60)
+        ):
+            pending.append(i)
+        elif f.word_count(text) <= 4 and not f.ends_sentence(text) and i > start:
+            reasons[i] = "caption or label"
+        else:
+            break
+        i += 1
+    for index in pending:
+        # A lone first line is a standfirst when prose follows that is clearly longer;
+        # otherwise it is the article's first paragraph and stays.
+        after = next(
+            (u for j, u in enumerate(units[index + 1 :], index + 1) if j not in reasons), None
+        )
+        text = units[index].text
+        dated_after = any(reasons.get(j) in ("byline", "dateline") for j in range(index + 1, i))
+        longer_after = after is not None and f.word_count(after.text) >= 2 * f.word_count(text)
+        if dated_after or _looks_like_heading(text) or (longer_after and f.word_count(text) <= 35):
+            reasons[index] = "standfirst"
+            found.standfirst = found.standfirst or text
+    return i
+
+
+def _looks_like_heading(text: str) -> bool:
+    """Short, unpunctuated (or a question) and mostly capitalised: a heading."""
+    words = f.word_count(text)
+    if words > MAX_HEADING_WORDS or f.is_speaker_label(text):
+        return False
+    punctuated = f.ends_sentence(text) and not text.rstrip().endswith("?")
+    return not punctuated and len(f.content_words(text)) >= 2 and f.title_case_ratio(text) >= 0.6
+
+
+def _mark_body(units: list[Unit], reasons: dict[int, str], start: int, found: _Metadata) -> None:
+    """Drop subheadings, lone speaker labels, captions and stray dates inside the body."""
+    for i in range(start, len(units)):
+        if i in reasons:
+            continue
+        text = units[i].text
+        words = f.word_count(text)
+        if f.is_speaker_label(text):
+            reasons[i] = "speaker label"
+        elif f.date_line(text) is not None and not f.ends_sentence(text):
+            _take_dateline(text, found)
+            reasons[i] = "dateline"
+        elif _looks_like_heading(text) or (
+            words <= 12 and not f.ends_sentence(text) and _between_prose(units, reasons, i)
+        ):
+            reasons[i] = SUBHEADING
+        elif words <= 4 and not f.ends_sentence(text) and f.stop_word_ratio(text) < 0.2:
+            reasons[i] = "caption or label"
+
+
+def _between_prose(units: list[Unit], reasons: dict[int, str], i: int) -> bool:
+    """True when unit ``i`` introduces prose: a long paragraph follows, or prose on both sides.
+
+    A list item (a takeaway, a bullet) sits among short lines; a subheading sits
+    between paragraphs.
+    """
+    after = next((u for j, u in enumerate(units[i + 1 :], i + 1) if j not in reasons), None)
+    before = next((units[j] for j in range(i - 1, -1, -1) if j not in reasons), None)
+
+    def is_prose(unit: Unit | None, words: int) -> bool:
+        return unit is not None and f.word_count(unit.text) >= words and f.ends_sentence(unit.text)
+
+    long_words = LONG_PARAGRAPH_WORDS
+    return (after is not None and f.word_count(after.text) >= long_words) or (
+        is_prose(before, long_words * 2 // 3) and is_prose(after, long_words * 2 // 3)
+    )
+
+
+def _mark_footer_zone(units: list[Unit], reasons: dict[int, str]) -> None:
+    """Drop everything from the first footer-like line near the end of the article."""
+    sizes = [len(u.text) for u in units]
+    total = sum(sizes) or 1
+    before = 0
+    for i in range(len(units)):
+        position = before / total
+        before += sizes[i]
+        if position < FOOTER_MIN_POSITION or (total - before) / total > FOOTER_MAX_TAIL:
+            continue
+        if _starts_footer(units, reasons, i):
+            for j in range(i, len(units)):
+                reasons.setdefault(j, FOOTER)
+            return
+    # No footer marker: still drop a trailing run of short unpunctuated lines.
+    for i in range(len(units) - 1, -1, -1):
+        text = units[i].text
+        if i in reasons:
+            continue
+        if f.word_count(text) > 6 or f.ends_sentence(text) or f.is_speaker_label(text):
+            break
+        reasons[i] = FOOTER
+
+
+def _starts_footer(units: list[Unit], reasons: dict[int, str], i: int) -> bool:
+    """True when unit ``i`` is a short chrome-like line not followed by prose."""
+    text = units[i].text
+    if reasons.get(i, "") not in ("", NAVIGATION, REPEATED_IN_ARTICLE, CHROME):
+        return False
+    if f.word_count(text) > 6 or f.is_speaker_label(text):
+        return False
+    stripped = text.rstrip(" .…»›→")
+    if f.ends_sentence(stripped) and not text.endswith(("...", "…")):
+        return False
+    if f.content_words(text) and f.title_case_ratio(text) < 0.75:
+        return False
+    after = next((u for u in units[i + 1 : i + 2]), None)
+    return after is None or f.word_count(after.text) < LONG_PARAGRAPH_WORDS
+
+
+def _guess_site(raw: str, dropped: tuple[DroppedUnit, ...]) -> str:
+    """A domain named in the text whose letters match a dropped site-name line."""
+    names = {f.letters_key(unit.text) for unit in dropped if f.word_count(unit.text) <= 5}
+    names.discard("")
+    for domain in f.domains_in(raw):
+        stem = domain.rsplit(".", 1)[0]
+        if stem.startswith("www."):
+            stem = stem[4:]
+        if f.letters_key(stem) in names:
+            return domain
+    return ""
