@@ -5,12 +5,15 @@ Only this module (and ``note_store.py``, which borrows its connection) speaks SQ
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from reader.core.errors import StoreError
+from reader.core.models import Article, DroppedUnit
 
 # Each entry upgrades the schema by one version; never edit a shipped entry, append.
 MIGRATIONS: list[str] = [
@@ -112,8 +115,18 @@ class Store:
             self.connection.execute("PRAGMA foreign_keys=ON")
             self.connection.execute("PRAGMA synchronous=FULL")
             self._migrate()
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
+            self._close_quietly()
             raise StoreError(f"cannot open library database {path}: {error}") from error
+        except StoreError:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self) -> None:
+        """Close a connection that failed to open properly, if one was made."""
+        connection = getattr(self, "connection", None)
+        if connection is not None:
+            connection.close()
 
     def close(self) -> None:
         """Close the connection."""
@@ -142,20 +155,30 @@ class Store:
         try:
             yield self.connection
         except sqlite3.Error as error:
-            self.connection.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"cannot write to {self.path}: {error}") from error
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
             try:
                 self.connection.execute("COMMIT")
             except sqlite3.Error as error:
-                self.connection.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(f"cannot write to {self.path}: {error}") from error
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is still open.
+
+        SQLite rolls back by itself after some errors (disk full, I/O error); a second
+        ROLLBACK would then raise "no transaction is active" and hide the real error.
+        """
+        if self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
 
     @property
     def schema_version(self) -> int:
+        """The schema version recorded in the database (0 for a new file)."""
         row = self.connection.execute("SELECT version FROM schema_version").fetchone()
         return int(row[0]) if row else 0
 
@@ -173,6 +196,168 @@ class Store:
                     connection.execute(statement)
                 connection.execute("DELETE FROM schema_version")
                 connection.execute("INSERT INTO schema_version VALUES (?)", (version + 1,))
+
+    # --- articles -------------------------------------------------------------------
+
+    def upsert_articles(self, articles: Iterable[Article]) -> int:
+        """Insert or replace articles (matched by id) in one transaction.
+
+        Re-importing an article updates its text and metadata but keeps its
+        ``imported_at`` time and any notes that point at its id.
+
+        Returns:
+            The number of articles written.
+
+        Raises:
+            StoreError: when the database cannot be written.
+        """
+        rows = [_article_row(article) for article in articles]
+        with self.transaction() as connection:
+            connection.executemany(_UPSERT_SQL, rows)
+        return len(rows)
+
+    def upsert_article(self, article: Article) -> None:
+        """Insert or replace one article."""
+        self.upsert_articles([article])
+
+    def get_article(self, ref: str) -> Article | None:
+        """The article whose id is ``ref`` or starts with ``ref``.
+
+        Returns:
+            The article, or None when no id matches.
+
+        Raises:
+            StoreError: when the prefix matches several articles (the message lists
+                them) or the database cannot be read.
+        """
+        ref = ref.strip().lower()
+        if not ref:
+            return None
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ? OR substr(id, 1, ?) = ? "
+            "ORDER BY id = ? DESC, id LIMIT 6",
+            (ref, len(ref), ref, ref),
+        )
+        if not rows:
+            return None
+        if rows[0]["id"] == ref or len(rows) == 1:
+            return _article_from_row(rows[0])
+        listed = ", ".join(row["id"] for row in rows[:5])
+        raise StoreError(f"{ref!r} matches several articles ({listed}); give more characters")
+
+    def list_articles(self) -> list[Article]:
+        """Every article, newest first, then by outlet and title."""
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM articles ORDER BY date DESC, outlet, title, id", ()
+        )
+        return [_article_from_row(row) for row in rows]
+
+    def search_articles(self, query: str, limit: int = 50) -> list[Article]:
+        """Articles whose title or text contains every word of ``query``, best first.
+
+        The words are quoted before they reach FTS5, so user input such as ``U.S.``
+        or an unbalanced quote is searched for literally and never a syntax error.
+        """
+        terms = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        if not terms:
+            return []
+        rows = self._query(
+            f"SELECT {_QUALIFIED_COLUMNS} FROM articles "
+            "JOIN articles_fts ON articles_fts.rowid = articles.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (terms, limit),
+        )
+        return [_article_from_row(row) for row in rows]
+
+    def count_articles(self) -> int:
+        """Number of articles in the library."""
+        return int(self._query("SELECT count(*) FROM articles", ())[0][0])
+
+    def delete_article(self, article_id: str) -> bool:
+        """Remove one article by full id; True when it existed. Its notes are kept."""
+        with self.transaction() as connection:
+            cursor = connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return cursor.rowcount > 0
+
+    def _query(self, sql: str, params: tuple[Any, ...]) -> list[sqlite3.Row]:
+        """Run a read query, turning SQLite errors into ``StoreError``."""
+        try:
+            return list(self.connection.execute(sql, params).fetchall())
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot read the library {self.path}: {error}") from error
+
+
+_FIELDS = (
+    *("id", "title", "outlet", "date", "url", "path", "text", "raw", "byline", "standfirst"),
+    *("dropped_json", "inferred_json", "warnings_json", "event", "event_label"),
+)
+_COLUMNS = ", ".join(_FIELDS)
+# Qualified names for queries that join the FTS table, which also has title and text.
+_QUALIFIED_COLUMNS = ", ".join(f"articles.{name}" for name in _FIELDS)
+_UPSERT_SQL = (
+    f"INSERT INTO articles ({_COLUMNS}) VALUES ({', '.join('?' for _ in _FIELDS)}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in _FIELDS if name != "id")
+)
+
+
+def _article_row(article: Article) -> tuple[str, ...]:
+    """Column values for one article, in ``_FIELDS`` order."""
+    dropped = [{"text": d.text, "reason": d.reason, "line": d.line} for d in article.dropped]
+    return (
+        article.id,
+        article.title,
+        article.outlet,
+        article.date,
+        article.url,
+        article.path,
+        article.text,
+        article.raw,
+        article.byline,
+        article.standfirst,
+        json.dumps(dropped, ensure_ascii=False),
+        json.dumps(sorted(article.inferred)),
+        json.dumps(list(article.warnings), ensure_ascii=False),
+        article.event,
+        article.event_label,
+    )
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    """Rebuild an article from a row; a damaged JSON column reads as empty."""
+    dropped = tuple(
+        DroppedUnit(
+            str(item.get("text", "")), str(item.get("reason", "")), int(item.get("line", -1))
+        )
+        for item in _json_list(row["dropped_json"])
+        if isinstance(item, dict)
+    )
+    return Article(
+        id=row["id"],
+        title=row["title"],
+        outlet=row["outlet"],
+        date=row["date"],
+        url=row["url"],
+        path=row["path"],
+        text=row["text"],
+        raw=row["raw"],
+        byline=row["byline"],
+        standfirst=row["standfirst"],
+        dropped=dropped,
+        inferred=frozenset(str(name) for name in _json_list(row["inferred_json"])),
+        warnings=tuple(str(warning) for warning in _json_list(row["warnings_json"])),
+        event=row["event"],
+        event_label=row["event_label"],
+    )
+
+
+def _json_list(value: str) -> list[Any]:
+    """Parse a JSON array column; anything else (hand-edited, truncated) is empty."""
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return []
+    return parsed if isinstance(parsed, list) else []
 
 
 def _split_sql(script: str) -> list[str]:
