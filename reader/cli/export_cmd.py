@@ -1,22 +1,105 @@
-"""``export``: notes to markdown. (PLACEHOLDER)"""
+"""``export``: notes to markdown, on stdout or atomically into a file."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from reader.cli.common import fail
+from reader import paths
+from reader.cli.common import fail, warn
+from reader.core.annotations import reanchor
+from reader.core.errors import StoreError
+from reader.core.export import DEFAULT_TITLE, describe_write_error, render_notes
+from reader.core.note_store import NoteStore
+from reader.core.persist import atomic_write_text
+from reader.core.store import Store
+
+DESCRIPTION = """\
+Export your notes as markdown (YAML front matter, a heading per event and article,
+each note under a blockquote of the sentences it is about). Without -o the
+markdown goes to standard output. An existing file is never replaced unless you
+pass --force.
+"""
+
+EPILOG = """\
+examples:
+  newsreader export                       all notes to the terminal
+  newsreader export -o notes.md           all notes into notes.md
+  newsreader export --tag claim -o c.md   only notes tagged #claim
+  newsreader export --article 3f2a9c1b0d4e --force -o notes.md
+"""
 
 
 def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add the library subcommands."""
-    for name, text in (("export", "export notes to markdown"),):
-        parser = subparsers.add_parser(name, help=text, description=text)
-        parser.add_argument("rest", nargs="*")
-        add_common(parser)
-        parser.set_defaults(func=_todo)
+    """Add the ``export`` subcommand."""
+    parser = subparsers.add_parser(
+        "export",
+        help="export notes to markdown",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    parser.add_argument("--article", metavar="ID", help="only notes on this article")
+    parser.add_argument("--event", metavar="E", help="only notes on articles of this event")
+    parser.add_argument("--tag", metavar="T", help="only notes with this tag (# optional)")
+    parser.add_argument("--title", default=DEFAULT_TITLE, help="document title")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_common(parser)
+    parser.set_defaults(func=run)
 
 
-def _todo(args: argparse.Namespace) -> int:
-    return fail(f"{args.command}: not implemented yet")
+def run(args: argparse.Namespace) -> int:
+    """Export the selected notes; returns the exit code."""
+    output = Path(args.output).expanduser() if args.output and args.output != "-" else None
+    if output is not None:
+        # Checked before any work so a slow export never ends in a refusal.
+        if output.is_dir():
+            return fail(f"{output} is a folder; give a file name, e.g. {output / 'notes.md'}")
+        if output.exists() and not args.force:
+            return fail(f"{output} already exists; pass --force to replace it")
+    try:
+        markdown, count = _render(args)
+    except StoreError as error:
+        return fail(str(error))
+    if output is None:
+        sys.stdout.write(markdown)
+        sys.stdout.flush()
+        if count == 0:
+            warn("no notes match")
+        return 0
+    try:
+        atomic_write_text(output, markdown, overwrite=bool(args.force))
+    except FileExistsError:
+        return fail(f"{output} already exists; pass --force to replace it")
+    except OSError as error:
+        return fail(describe_write_error(output, error))
+    print(f"wrote {count} note{'s' if count != 1 else ''} to {output}", file=sys.stderr)
+    return 0
+
+
+def _render(args: argparse.Namespace) -> tuple[str, int]:
+    """Load, re-anchor (in memory only) and render the notes the filters select.
+
+    Raises:
+        StoreError: the library cannot be opened or read.
+    """
+    try:
+        database = paths.database_path(args.data_dir)
+    except OSError as error:
+        raise StoreError(f"cannot open the data folder: {error}") from error
+    with Store(database) as store:
+        note_store = NoteStore(store)
+        notes = note_store.list_notes(article_id=args.article, event=args.event, tag=args.tag)
+        ids = {article_id for note in notes for article_id in note.article_ids}
+        articles = note_store.articles(ids)
+    # Check every note against the article text as it is now, so the export never
+    # quotes a sentence at a place it has left; export itself writes nothing back.
+    texts = {article.id: article.text for article in articles}
+    notes = [reanchor(note, texts) for note in notes]
+    return render_notes(notes, articles, title=args.title), len(notes)

@@ -14,10 +14,12 @@ have written markdown on purpose.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.core.annotations import Anchor, Annotation, utc_now
 from reader.core.models import Article
@@ -234,3 +236,21 @@ def render_notes(
             for note in article_notes:
                 out += _note_body(note, by_id, listed[article_id])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def describe_write_error(path: Path, error: OSError) -> str:
+    """One line saying why an export to ``path`` failed, in the user's terms.
+
+    Shared by the CLI and the app so both explain a full disk or a read-only
+    folder the same way (the write itself goes through ``persist``).
+    """
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the folder is on a read-only file system",
+        errno.EACCES: "permission denied (the folder is read-only or not yours)",
+        errno.EPERM: "permission denied",
+        errno.ENOENT: f"the folder {path.parent} does not exist",
+        errno.EDQUOT: "the disk quota is exceeded",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"cannot write {path}: {reason}; nothing was changed"
