@@ -8,14 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader import paths
-from reader.cli.common import fail, warn
+from reader.cli.common import fail, open_library, warn
 from reader.core.annotations import reanchor
 from reader.core.errors import StoreError
 from reader.core.export import DEFAULT_TITLE, describe_write_error, render_notes
 from reader.core.note_store import NoteStore
 from reader.core.persist import atomic_write_text
-from reader.core.store import Store
+from reader.core.sanitize import sanitize_for_terminal
 
 DESCRIPTION = """\
 Export your notes as markdown (YAML front matter, a heading per event and article,
@@ -68,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return fail(str(error))
     if output is None:
-        sys.stdout.write(markdown)
+        # On a terminal, neutralise control characters that came in with article or
+        # note text; a pipe or redirect gets the markdown byte for byte.
+        sys.stdout.write(sanitize_for_terminal(markdown) if sys.stdout.isatty() else markdown)
         sys.stdout.flush()
         if count == 0:
             warn("no notes match")
@@ -89,15 +90,17 @@ def _render(args: argparse.Namespace) -> tuple[str, int]:
     Raises:
         StoreError: the library cannot be opened or read.
     """
-    try:
-        database = paths.database_path(args.data_dir)
-    except OSError as error:
-        raise StoreError(f"cannot open the data folder: {error}") from error
-    with Store(database) as store:
+    with open_library(args.data_dir) as store:
+        article_id = args.article
+        if article_id:
+            # Accept a unique id prefix, as `show` does; a note on an article that
+            # was since deleted from the library still matches its full id.
+            found = store.get_article(article_id)
+            article_id = found.id if found is not None else article_id
         note_store = NoteStore(store)
-        notes = note_store.list_notes(article_id=args.article, event=args.event, tag=args.tag)
-        ids = {article_id for note in notes for article_id in note.article_ids}
-        articles = note_store.articles(ids)
+        notes = note_store.list_notes(article_id=article_id, event=args.event, tag=args.tag)
+        ids = sorted({id_ for note in notes for id_ in note.article_ids})
+        articles = [a for a in (store.get_article(id_) for id_ in ids) if a is not None]
     # Check every note against the article text as it is now, so the export never
     # quotes a sentence at a place it has left; export itself writes nothing back.
     texts = {article.id: article.text for article in articles}

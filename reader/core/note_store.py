@@ -24,7 +24,6 @@ from reader.core.annotations import (
     utc_now,
 )
 from reader.core.errors import StoreError
-from reader.core.models import Article
 from reader.core.store import Store
 
 _COLUMNS = (
@@ -126,37 +125,6 @@ class NoteStore:
         """Number of live notes."""
         rows = self._read("SELECT COUNT(*) FROM notes WHERE deleted_at IS NULL", [])
         return int(rows[0][0])
-
-    def articles(self, article_ids: Collection[str]) -> list[Article]:
-        """Library articles with these ids (fields notes need: metadata, text, event).
-
-        Ids not in the library are skipped; their notes still export, labelled with
-        the outlet recorded in the note.
-        """
-        ids = list(dict.fromkeys(article_ids))
-        found: list[Article] = []
-        for index in range(0, len(ids), 500):
-            chunk = ids[index : index + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in self._read(
-                "SELECT id, title, outlet, date, url, path, text, event, event_label"
-                f" FROM articles WHERE id IN ({marks})",
-                chunk,
-            ):
-                found.append(
-                    Article(
-                        id=row["id"],
-                        title=row["title"],
-                        outlet=row["outlet"],
-                        date=row["date"],
-                        url=row["url"],
-                        path=row["path"],
-                        text=row["text"],
-                        event=row["event"],
-                        event_label=row["event_label"],
-                    )
-                )
-        return found
 
     # Writing -----------------------------------------------------------------
 
