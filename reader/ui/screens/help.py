@@ -1,0 +1,91 @@
+"""The help screen: every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Everywhere",
+        [
+            ("Tab / Shift+Tab", "next / previous pane"),
+            ("1 2 3", "jump to the list, the reading pane or the diff pane"),
+            ("ctrl+b", "show or hide the article list"),
+            ("ctrl+p", "command palette: open article, compare with, theme, panes"),
+            ("?", "this help"),
+            ("q", "quit"),
+            ("Esc", "close a dialog, the search bar, or clear the search"),
+        ],
+    ),
+    (
+        "Article list",
+        [
+            ("j k ↑ ↓", "move"),
+            ("PgUp PgDn g G", "page, first, last"),
+            ("Enter", "open the article in the reading pane"),
+        ],
+    ),
+    (
+        "Reading pane and diff columns",
+        [
+            ("j k ↑ ↓", "previous / next sentence"),
+            ("PgUp PgDn g G", "page, first, last sentence"),
+            ("h l ← →", "diff pane: column A / column B"),
+            ("c", "compare with another outlet's article (picker)"),
+            ("s", "swap A and B"),
+            ("m", "diff: aligned rows / independent columns"),
+            ("n N", "next / previous shared sentence"),
+            ("u U", "next / previous unique sentence"),
+            ("/", "find in the article under focus"),
+            ("n N (after /)", "next / previous match; Esc ends the search"),
+        ],
+    ),
+    (
+        "Reserved",
+        [("a v e", "annotate, select a passage, export notes (coming)")],
+    ),
+]
+
+LEGEND: list[tuple[str, str]] = [
+    ("=", "verbatim: the same sentence"),
+    ("~", "near: the same sentence with small edits (changed words marked)"),
+    ("≈", "paraphrase: the same fact, reworded"),
+    ("+", "unique: only on this side"),
+    ("› »", "cursor, counterpart of the cursor on the other side"),
+    ("*", "annotated"),
+]
+
+
+def help_table() -> Table:
+    """All keys and gutter marks as one Rich table."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    for section, rows in KEYS:
+        table.add_row(Text(section, style="bold underline"), "")
+        for keys, description in rows:
+            table.add_row(keys, description)
+        table.add_row("", "")
+    table.add_row(Text("Gutter marks", style="bold underline"), "")
+    for mark, meaning in LEGEND:
+        table.add_row(mark, meaning)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Key reference; any of Esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", "Close help")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="help"):
+            yield Label("newsreader keys", id="dialog-title")
+            with VerticalScroll():
+                yield Static(help_table())
+            yield Label("Esc close", id="dialog-hint")

@@ -1,0 +1,431 @@
+"""The main screen: article list | reading pane | diff pane, and the state behind them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from reader.core.align import Comparison
+from reader.core.errors import NewsreaderError
+from reader.core.models import Article
+from reader.core.persist import Config
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.picker import ComparePicker
+from reader.ui.session import SHARED_MARKS, Session, find_matches, side_marks, swapped
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.sentence_view import SentenceView
+
+WIDE = 140
+"""Terminal width from which the list, the reading pane and the diff pane all show."""
+
+Loader = Callable[[], Sequence[Article]]
+"""Returns the articles to show, grouped into events; runs in a worker thread and may
+raise NewsreaderError."""
+SessionFactory = Callable[[list[Article]], Session]
+
+
+class MainScreen(Screen[None]):
+    """Owns what is open (``current``), what it is compared with (``comparison``) and search.
+
+    Widgets get data through their ``show_*``/``update_view`` methods and report back
+    with messages; slow work (loading, aligning) runs in thread workers.
+    """
+
+    BINDINGS = [
+        Binding("c", "compare", "Compare"),
+        Binding("slash", "find", "Find"),
+        Binding("n", "next_shared(1)", "Next shared"),
+        Binding("N", "next_shared(-1)", "Previous shared", show=False),
+        Binding("u", "next_unique(1)", "Next unique"),
+        Binding("U", "next_unique(-1)", "Previous unique", show=False),
+        Binding("s", "swap", "Swap A/B", show=False),
+        Binding("m", "toggle_aligned", "Aligned rows or columns", show=False),
+        Binding("ctrl+b", "toggle_list", "Show or hide the article list", show=False),
+        Binding("1", "focus_pane('list')", "Focus the article list", show=False),
+        Binding("2", "focus_pane('reading')", "Focus the reading pane", show=False),
+        Binding("3", "focus_pane('diff')", "Focus the diff pane", show=False),
+        Binding("escape", "clear_search", "Clear the search", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    current: var[Article | None] = var(None, init=False)
+    """The article in the reading pane; it is side A of any comparison."""
+    comparison: var[Comparison | None] = var(None, init=False)
+    """The comparison in the diff pane, or None."""
+    show_list: var[bool] = var(True, init=False)
+    """Whether the article list is visible."""
+    narrow_view: var[str] = var("reading", init=False)
+    """Below ``WIDE`` columns only one of ``reading`` and ``diff`` shows."""
+    aligned: var[bool] = var(False, init=False)
+    """Whether the diff pane puts matched sentences on the same row."""
+    search: var[str] = var("", init=False)
+    """The active search, or empty."""
+
+    class ArticlesLoaded(Message):
+        """The loader finished (posted from the worker)."""
+
+        def __init__(self, articles: list[Article]) -> None:
+            super().__init__()
+            self.articles = articles
+
+    class ComparisonReady(Message):
+        """An alignment finished (posted from the worker)."""
+
+        def __init__(self, comparison: Comparison) -> None:
+            super().__init__()
+            self.comparison = comparison
+
+    class LoadFailed(Message):
+        """The loader or the aligner raised a NewsreaderError."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(
+        self,
+        loader: Loader,
+        config: Config,
+        update_config: Callable[..., None],
+        open_pair: tuple[str, str] | None = None,
+        session_factory: SessionFactory = Session,
+    ) -> None:
+        """
+        Args:
+            loader: returns the articles (library or paths); called in a worker.
+            config: settings to start from (list shown, diff mode).
+            update_config: changes and saves settings, e.g. ``update_config(show_list=False)``.
+            open_pair: ids of A and B to compare as soon as the articles are loaded.
+            session_factory: builds the session from the loaded articles.
+        """
+        super().__init__()
+        self.loader = loader
+        self.config = config
+        self.update_config = update_config
+        self.open_pair = open_pair
+        self.session_factory = session_factory
+        self.session = Session()
+        self._search_view: SentenceView | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield ArticleList(id="list")
+            yield ReadingPane(id="reading")
+            yield DiffPane(id="diff")
+        yield Input(placeholder="Find in this article… (Enter search, Esc cancel)", id="search")
+        yield Footer()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).border_title = "Articles"
+        self.query_one(ReadingPane).border_title = "Reading"
+        self.set_reactive(MainScreen.aligned, self.config.diff_mode == "aligned")
+        self.set_reactive(MainScreen.show_list, self.config.show_list)
+        self.query_one("#search").display = False
+        self.query_one(ArticleList).loading = True
+        self.query_one(ArticleList).focus()
+        self._update_layout()
+        self.load_articles()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_articles(self) -> None:
+        """Run the loader (it returns articles already grouped into events)."""
+        try:
+            articles = list(self.loader())
+        except NewsreaderError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.ArticlesLoaded(articles))
+
+    @on(ArticlesLoaded)
+    def _articles_loaded(self, event: ArticlesLoaded) -> None:
+        self.session = self.session_factory(event.articles)
+        article_list = self.query_one(ArticleList)
+        article_list.set_rows(self.session.rows())
+        article_list.loading = False
+        article_list.border_subtitle = f"{len(event.articles)} articles"
+        if not event.articles:
+            self.notify("No articles to show. Import some with: newsreader import PATH")
+            return
+        if self.open_pair is not None:
+            a_id, b_id = self.open_pair
+            self.current = self.session.by_id[a_id]
+            self.compare_with(b_id)
+        elif (first := article_list.highlighted) is not None:
+            self.current = first
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self.query_one(ArticleList).loading = False
+        self.query_one(DiffPane).loading = False
+        self.notify(event.error, title="Error", severity="error", timeout=10)
+
+    # --- opening and comparing -----------------------------------------------------------
+
+    @on(ArticleList.ArticleSelected)
+    def _article_selected(self, event: ArticleList.ArticleSelected) -> None:
+        self.open_article(event.article.id)
+
+    def open_article(self, article_id: str) -> None:
+        """Show an article in the reading pane and put the focus on its first sentence."""
+        self.current = self.session.by_id[article_id]
+        self.narrow_view = "reading"
+        if self.size.width < WIDE:
+            self.show_list = False
+        self.query_one(ReadingPane).focus()
+
+    def watch_current(self, article: Article | None) -> None:
+        self._end_search()
+        sentences = self.session.sentences(article) if article else ()
+        self.query_one(ReadingPane).show_article(article, sentences)
+        if article is not None:
+            self.query_one(ArticleList).select_article(article.id)
+        if self.comparison is not None and (article is None or self.comparison.a.id != article.id):
+            self.comparison = None
+        else:
+            self._apply_marks()
+
+    def watch_comparison(self, comparison: Comparison | None) -> None:
+        diff = self.query_one(DiffPane)
+        diff.loading = False
+        diff.show_comparison(comparison, aligned=self.aligned)
+        self.set_class(comparison is not None, "-comparing")
+        self._apply_marks()
+
+    def _apply_marks(self) -> None:
+        """Show shared/unique marks in the reading pane when it shows side A."""
+        comparison, article = self.comparison, self.current
+        marks = {}
+        if comparison is not None and article is not None and comparison.a.id == article.id:
+            marks = side_marks(comparison, "a")
+        self.query_one(ReadingPane).update_view(marks=marks)
+
+    def compare_with(self, b_id: str) -> None:
+        """Compare the current article with ``b_id``: at once if cached, else in a worker."""
+        if self.current is None or b_id not in self.session.by_id:
+            return
+        self.narrow_view = "diff"
+        cached = self.session.cached_comparison(self.current.id, b_id)
+        if cached is not None:
+            self.comparison = cached
+            self.query_one("#diff-a", DiffColumn).focus()
+            return
+        self.query_one(DiffPane).loading = True
+        self.align(self.current, self.session.by_id[b_id])
+
+    @work(thread=True, exclusive=True, group="align")
+    def align(self, a: Article, b: Article) -> None:
+        """Align A with B off the UI thread."""
+        try:
+            comparison = self.session.compare(a, b)
+        except NewsreaderError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.ComparisonReady(comparison))
+
+    @on(ComparisonReady)
+    def _comparison_ready(self, event: ComparisonReady) -> None:
+        if self.current is not None and event.comparison.a.id == self.current.id:
+            self.comparison = event.comparison
+            self.query_one("#diff-a", DiffColumn).focus()
+
+    def action_compare(self) -> None:
+        """Pick B among the event's other outlets, with the share of overlap of each."""
+        if self.current is None:
+            self.notify("Open an article first (Enter in the list).")
+            return
+        peers = self.session.peers(self.current)
+        if not peers:
+            self.notify(
+                "No other outlet covers this event. ctrl+p → Compare with… lists every article."
+            )
+            return
+        self.query_one(DiffPane).loading = True
+        self.measure_overlaps(self.current, peers)
+
+    @work(thread=True, exclusive=True, group="align")
+    def measure_overlaps(self, article: Article, peers: list[Article]) -> None:
+        """Align A with each candidate (cached), then open the picker."""
+        try:
+            shares = [
+                (peer, self.session.compare(article, peer).shared_fraction("a")) for peer in peers
+            ]
+        except NewsreaderError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.app.call_from_thread(self._open_picker, article, shares)
+
+    def _open_picker(self, article: Article, shares: list[tuple[Article, float | None]]) -> None:
+        self.query_one(DiffPane).loading = False
+        if self.current is None or self.current.id != article.id:
+            return
+
+        def chosen(b_id: str | None) -> None:
+            if b_id:
+                self.compare_with(b_id)
+
+        self.app.push_screen(ComparePicker(article, shares), chosen)
+
+    def action_swap(self) -> None:
+        """Make B the current article and A the one it is compared with."""
+        if self.comparison is None:
+            self.notify("Nothing to swap: press c to compare first.")
+            return
+        mirrored = swapped(self.comparison)
+        self.comparison = mirrored
+        self.current = self.session.by_id.get(mirrored.a.id, self.current)
+
+    def action_toggle_aligned(self) -> None:
+        self.aligned = not self.aligned
+
+    def watch_aligned(self, aligned: bool) -> None:
+        self.query_one(DiffPane).set_aligned(aligned)
+        self._save(diff_mode="aligned" if aligned else "columns")
+
+    # --- moving between shared, unique and matching sentences ----------------------------
+
+    def _target_view(self) -> SentenceView:
+        """The sentence view the user is working in."""
+        focused = self.focused
+        if isinstance(focused, SentenceView):
+            return focused
+        if self.comparison is not None and self.narrow_view == "diff":
+            return self.query_one("#diff-a", DiffColumn)
+        return self.query_one(ReadingPane)
+
+    def action_next_shared(self, direction: int) -> None:
+        """n/N: next match while a search is active, else next shared sentence."""
+        view = self._search_view if self.search else None
+        if view is not None and view.matches:
+            view.move_to_next(set(view.matches), direction)
+            return
+        self._jump(lambda mark: mark in SHARED_MARKS, direction, "shared")
+
+    def action_next_unique(self, direction: int) -> None:
+        self._jump(lambda mark: mark == "unique", direction, "unique")
+
+    def _jump(self, wanted: Callable[[str], bool], direction: int, label: str) -> None:
+        view = self._target_view()
+        if not view.marks:
+            self.notify("No comparison here yet: press c to compare.")
+            return
+        if not view.move_to_next({i for i, m in view.marks.items() if wanted(m)}, direction):
+            self.notify(f"No {label} sentence on this side.")
+
+    # --- search --------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self._search_view = self._target_view()
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.search
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_view is not None:
+            matches = find_matches(self._search_view.sentences, event.value)
+            self._search_view.update_view(matches=matches)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        view = self._search_view
+        event.input.display = False
+        if view is None:
+            return
+        view.focus()
+        self.search = event.value
+        if not event.value:
+            self._end_search()
+            return
+        if not view.matches:
+            self.notify(f"No match for {event.value!r}.")
+            return
+        view.move_to_next({i for i in view.matches if i >= view.cursor} or set(view.matches), 1)
+        self.notify(f"{len(view.matches)} sentences match · n/N next/previous · Esc clears")
+
+    def action_clear_search(self) -> None:
+        if self.search or self.query_one("#search").display:
+            self._end_search()
+
+    def _end_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            if self._search_view is not None:
+                self._search_view.focus()
+        if self._search_view is not None:
+            self._search_view.update_view(matches={})
+        self.search = ""
+
+    # --- layout --------------------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        was_wide = self.has_class("-wide")
+        wide = event.size.width >= WIDE
+        if was_wide and not wide:
+            self.set_reactive(MainScreen.show_list, False)
+        elif wide and not was_wide:
+            self.set_reactive(MainScreen.show_list, self.config.show_list)
+        self._update_layout()
+
+    def _update_layout(self) -> None:
+        wide = self.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        self.query_one(ArticleList).display = self.show_list
+        self.query_one(ReadingPane).display = wide or self.narrow_view == "reading"
+        self.query_one(DiffPane).display = wide or self.narrow_view == "diff"
+
+    def watch_show_list(self, show: bool) -> None:
+        self._update_layout()
+
+    def watch_narrow_view(self, view: str) -> None:
+        self._update_layout()
+
+    def action_toggle_list(self) -> None:
+        self.show_list = not self.show_list
+        if self.size.width >= WIDE:
+            self._save(show_list=self.show_list)
+        if self.show_list:
+            self.query_one(ArticleList).focus()
+
+    def action_focus_pane(self, pane: str) -> None:
+        if pane == "list":
+            self.show_list = True
+            self.query_one(ArticleList).focus()
+        elif pane == "reading":
+            self.narrow_view = "reading"
+            self.query_one(ReadingPane).focus()
+        else:
+            self.narrow_view = "diff"
+            self.query_one("#diff-a", DiffColumn).focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def _save(self, **changes: object) -> None:
+        self.config = replace(self.config, **changes)  # type: ignore[arg-type]
+        self.update_config(**changes)
+
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """Screen verbs for the command palette."""
+        yield SystemCommand("Compare with another outlet", "Pick B (c)", self.action_compare)
+        yield SystemCommand("Swap A and B", "Make B the current article (s)", self.action_swap)
+        yield SystemCommand("Toggle article list", "Show or hide the list", self.action_toggle_list)
+        yield SystemCommand(
+            "Toggle aligned diff", "Matched sentences on one row (m)", self.action_toggle_aligned
+        )
+        yield SystemCommand("Keys", "Show every key (?)", self.action_help)

@@ -1,0 +1,63 @@
+"""The B picker: choose which outlet's article to compare with the current one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.core.models import Article
+
+
+class ComparePicker(ModalScreen[str | None]):
+    """Lists candidate articles with their share of overlap; returns the chosen id."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close without comparing")]
+
+    def __init__(
+        self, current: Article, candidates: Sequence[tuple[Article, float | None]]
+    ) -> None:
+        """
+        Args:
+            current: article A.
+            candidates: other articles, each with the fraction of A's sentences it
+                shares, or None when not computed.
+        """
+        super().__init__()
+        self.current = current
+        self.candidates = list(candidates)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(
+                Text.assemble("Compare ", (self.current.outlet_label, "bold"), " with…"),
+                id="dialog-title",
+            )
+            yield OptionList(*(self._option(a, share) for a, share in self.candidates))
+            yield Label("Enter compare · Esc cancel", id="dialog-hint")
+
+    @staticmethod
+    def _option(article: Article, share: float | None) -> Option:
+        share_text = "   ?" if share is None else f"{share:4.0%}"
+        prompt = Text(no_wrap=True, overflow="ellipsis", end="")
+        prompt.append(share_text, "bold")
+        prompt.append(" shared  ")
+        prompt.append(article.outlet_label, "italic")
+        prompt.append(f" — {article.title}")
+        if article.date:
+            prompt.append(f"  {article.date}", "dim")
+        return Option(prompt, id=article.id)
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def choose(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,226 @@
+"""What the reader has loaded: articles, their sentences and cached comparisons (no Textual)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from threading import Lock
+from typing import Literal
+
+from reader.core.align import Comparison, SentencePair, Side, WordOp, compare
+from reader.core.models import Article, Sentence
+from reader.core.sentences import segment
+
+Mark = Literal["verbatim", "near", "paraphrase", "unique"]
+"""How a sentence relates to the other side of a comparison."""
+
+Comparer = Callable[[Article, Article], Comparison]
+Segmenter = Callable[[str], Sequence[Sentence]]
+
+SHARED_MARKS: frozenset[str] = frozenset({"verbatim", "near", "paraphrase"})
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One row of the article list: an event heading or an article."""
+
+    kind: Literal["event", "article"]
+    label: str
+    article: Article | None = None
+
+
+class Session:
+    """Articles loaded for this run, with per-article sentences and per-pair comparisons.
+
+    Both caches are filled lazily; ``compare`` is safe to call from a worker thread.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article] = (),
+        *,
+        comparer: Comparer = compare,
+        segmenter: Segmenter = segment,
+    ) -> None:
+        """
+        Args:
+            articles: the articles, already grouped into events.
+            comparer: aligns two articles (the core's ``compare``; tests pass a fixed one).
+            segmenter: splits text into sentences (the core's ``segment``).
+        """
+        self.articles: list[Article] = list(articles)
+        self.comparer = comparer
+        self.segmenter = segmenter
+        self.by_id: dict[str, Article] = {a.id: a for a in self.articles}
+        self._sentences: dict[str, tuple[Sentence, ...]] = {}
+        self._comparisons: dict[tuple[str, str], Comparison] = {}
+        self._lock = Lock()
+
+    def sentences(self, article: Article) -> tuple[Sentence, ...]:
+        """The sentences of ``article``, segmented once."""
+        cached = self._sentences.get(article.id)
+        if cached is None:
+            cached = self._sentences[article.id] = tuple(self.segmenter(article.text))
+        return cached
+
+    def cached_comparison(self, a_id: str, b_id: str) -> Comparison | None:
+        """The comparison of A with B if it was already computed (or its mirror)."""
+        found = self._comparisons.get((a_id, b_id))
+        if found is None and (mirror := self._comparisons.get((b_id, a_id))) is not None:
+            found = self._comparisons[(a_id, b_id)] = swapped(mirror)
+        return found
+
+    def compare(self, a: Article, b: Article) -> Comparison:
+        """Compare A with B, reusing the cache; slow, so call it from a worker."""
+        if (found := self.cached_comparison(a.id, b.id)) is not None:
+            return found
+        result = self.comparer(a, b)
+        with self._lock:
+            self._comparisons[(a.id, b.id)] = result
+        return result
+
+    def peers(self, article: Article) -> list[Article]:
+        """Other articles of the same event, by outlet then title."""
+        return sorted(
+            (x for x in self.articles if x.event == article.event and x.id != article.id),
+            key=lambda x: (x.outlet_label.lower(), x.title.lower()),
+        )
+
+    def rows(self) -> list[ListRow]:
+        """List rows: each event as a heading, then its articles by outlet and date."""
+        events: dict[str, list[Article]] = {}
+        labels: dict[str, str] = {}
+        for article in self.articles:
+            events.setdefault(article.event, []).append(article)
+            labels.setdefault(article.event, article.event_label or article.title)
+        rows: list[ListRow] = []
+        for event, members in events.items():
+            if len(events) > 1 or event:
+                rows.append(ListRow("event", f"{labels[event]} ({len(members)})"))
+            members.sort(key=lambda x: (x.outlet_label.lower(), x.date, x.title.lower()))
+            rows.extend(ListRow("article", x.title, x) for x in members)
+        return rows
+
+
+def side_marks(comparison: Comparison, side: Literal["a", "b"]) -> dict[int, Mark]:
+    """The mark of every sentence on one side: its best pair's kind, or ``unique``."""
+    sentences = comparison.a_sentences if side == "a" else comparison.b_sentences
+    marks: dict[int, Mark] = dict.fromkeys(range(len(sentences)), "unique")
+    rank = {"verbatim": 3, "near": 2, "paraphrase": 1}
+    best: dict[int, float] = {}
+    for pair in comparison.pairs:
+        index = pair.a if side == "a" else pair.b
+        if rank[pair.kind] > best.get(index, 0):
+            best[index] = rank[pair.kind]
+            marks[index] = pair.kind
+    return marks
+
+
+def partners(comparison: Comparison, side: Literal["a", "b"], index: int) -> list[SentencePair]:
+    """Pairs that involve sentence ``index`` of ``side``."""
+    if side == "a":
+        return comparison.partners_of_a(index)
+    return comparison.partners_of_b(index)
+
+
+def changed_spans(
+    comparison: Comparison, side: Literal["a", "b"], index: int
+) -> list[tuple[int, int]]:
+    """Character spans (within the sentence) of words that differ from its partners."""
+    spans: list[tuple[int, int]] = []
+    for pair in partners(comparison, side, index):
+        for op in pair.ops:
+            if op.op == "equal":
+                continue
+            start, end = (op.a_start, op.a_end) if side == "a" else (op.b_start, op.b_end)
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
+def swapped(comparison: Comparison) -> Comparison:
+    """The same comparison seen from B: sides, pair indices and word spans mirrored."""
+    pairs = tuple(
+        SentencePair(
+            p.b,
+            p.a,
+            p.kind,
+            p.score,
+            tuple(_mirror_op(op) for op in p.ops),
+        )
+        for p in comparison.pairs
+    )
+    return Comparison(
+        Side(comparison.b.id, comparison.b.outlet, comparison.b.title, comparison.b.sentences),
+        Side(comparison.a.id, comparison.a.outlet, comparison.a.title, comparison.a.sentences),
+        pairs,
+        dict(comparison.options),
+    )
+
+
+def _mirror_op(op: WordOp) -> WordOp:
+    kind = {"insert": "delete", "delete": "insert"}.get(op.op, op.op)
+    return WordOp(kind, op.b_start, op.b_end, op.a_start, op.a_end)  # type: ignore[arg-type]
+
+
+def find_matches(sentences: Sequence[Sentence], query: str) -> dict[int, list[tuple[int, int]]]:
+    """Case-insensitive matches of ``query``: sentence index -> spans within the sentence."""
+    needle = query.casefold()
+    found: dict[int, list[tuple[int, int]]] = {}
+    if not needle:
+        return found
+    for index, sentence in enumerate(sentences):
+        haystack = sentence.text.casefold()
+        start = haystack.find(needle)
+        while start != -1:
+            found.setdefault(index, []).append((start, start + len(needle)))
+            start = haystack.find(needle, start + len(needle))
+    return found
+
+
+def annotated_sentences(
+    sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]
+) -> set[int]:
+    """Indices of sentences overlapping any annotated character span of the article."""
+    return {
+        index
+        for index, sentence in enumerate(sentences)
+        if any(start < sentence.end and end > sentence.start for start, end in spans)
+    }
+
+
+def shared_summary(comparison: Comparison, side: Literal["a", "b"]) -> tuple[int, int]:
+    """(shared, total) sentence counts for one side."""
+    marks = side_marks(comparison, side)
+    shared = sum(1 for mark in marks.values() if mark != "unique")
+    return shared, len(marks)
+
+
+def aligned_rows(comparison: Comparison) -> list[tuple[int | None, int | None]]:
+    """Rows for a side-by-side view: matched sentences share a row, each side keeps its order.
+
+    A's order drives the rows. Each A sentence sits beside its best partner in B when
+    that B sentence is still free; B sentences without a place are inserted in B order
+    just before the next B sentence that is placed, or at the end.
+    """
+    best: dict[int, SentencePair] = {}
+    for pair in comparison.pairs:
+        if pair.a not in best or pair.score > best[pair.a].score:
+            best[pair.a] = pair
+    placed: dict[int, int] = {}
+    taken: set[int] = set()
+    for a_index in range(len(comparison.a_sentences)):
+        pair = best.get(a_index)
+        if pair is not None and pair.b not in taken:
+            placed[a_index] = pair.b
+            taken.add(pair.b)
+    pending = [b for b in range(len(comparison.b_sentences)) if b not in taken]
+    rows: list[tuple[int | None, int | None]] = []
+    for a_index in range(len(comparison.a_sentences)):
+        b_index = placed.get(a_index)
+        if b_index is not None:
+            while pending and pending[0] < b_index:
+                rows.append((None, pending.pop(0)))
+        rows.append((a_index, b_index))
+    rows.extend((None, b) for b in pending)
+    return rows

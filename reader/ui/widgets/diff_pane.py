@@ -1,0 +1,252 @@
+"""The diff pane: article A and article B side by side, sentence pairs highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from reader.core.align import Comparison, SentencePair
+from reader.core.models import Sentence
+from reader.ui.session import aligned_rows, changed_spans, partners, shared_summary, side_marks
+from reader.ui.widgets.sentence_view import MARK_GLYPHS, Block, SentenceView, wrap_offsets
+
+SideName = Literal["a", "b"]
+
+
+@dataclass(frozen=True)
+class DiffFocus:
+    """What the cursor of the diff pane is on (for notes and the status line)."""
+
+    side: SideName
+    article_id: str
+    index: int
+    sentence: Sentence
+    pairs: tuple[SentencePair, ...]
+    """Pairs involving the sentence; empty when it is unique to its side."""
+    partner_sentences: tuple[Sentence, ...]
+    """The counterpart sentences on the other side."""
+
+
+class DiffColumn(SentenceView):
+    """One side of the comparison, in its own reading order (or in aligned rows)."""
+
+    CLASS_PREFIX = "diff-pane"
+
+    COMPONENT_CLASSES = {
+        "diff-pane--verbatim",
+        "diff-pane--near",
+        "diff-pane--paraphrase",
+        "diff-pane--unique",
+        "diff-pane--changed",
+        "diff-pane--cursor",
+        "diff-pane--partner",
+        "diff-pane--match",
+        "diff-pane--annotated",
+        "diff-pane--gutter",
+        "diff-pane--heading",
+        "diff-pane--meta",
+    }
+
+    BINDINGS = [
+        Binding("h,left", "other_side('a')", "Column A", show=False),
+        Binding("l,right", "other_side('b')", "Column B", show=False),
+    ]
+
+    class SentenceFocused(SentenceView.SentenceFocused):
+        """The cursor of a diff column moved (handled by the diff pane)."""
+
+    def __init__(self, side: SideName, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes=f"-side-{side}")
+        self.side: SideName = side
+        self.rows: list[tuple[int | None, int | None]] | None = None
+        """Aligned-mode rows shared with the other column; None in column mode."""
+        self.other_sentences: tuple[Sentence, ...] = ()
+        """The other side's sentences, to size aligned rows."""
+
+    def make_focused_message(self, index: int) -> Message:
+        return self.SentenceFocused(self, index)
+
+    def action_other_side(self, side: SideName) -> None:
+        self.screen.query_one(f"#diff-{side}", DiffColumn).focus()
+
+    def blocks(self) -> Iterable[Block]:
+        if self.rows is None:
+            for index, sentence in enumerate(self.sentences):
+                text = self.sentence_text(index)
+                following = index + 1 < len(self.sentences)
+                new_paragraph = following and (
+                    self.sentences[index + 1].paragraph != sentence.paragraph
+                )
+                yield Block(text, [(index, 0, len(text))], space_after=new_paragraph)
+            return
+        own, other = (0, 1) if self.side == "a" else (1, 0)
+        width = self.text_width
+        for row in self.rows:
+            index, other_index = row[own], row[other]
+            height = 1
+            if other_index is not None:
+                height = len(wrap_offsets(self.other_sentences[other_index].text, width)) + 1
+            if index is None:
+                yield Block(Text(""), [], space_after=True, min_lines=height)
+            else:
+                text = self.sentence_text(index)
+                yield Block(text, [(index, 0, len(text))], space_after=True, min_lines=height)
+
+
+class DiffPane(Vertical):
+    """Legend and counts above two :class:`DiffColumn` widgets.
+
+    Give it a comparison with :meth:`show_comparison`; it keeps the partner highlights
+    in step with the cursor and reports :class:`SentenceFocused` to the screen.
+    """
+
+    DEFAULT_CSS = """
+    DiffPane { height: 1fr; }
+    DiffPane #diff-columns { height: 1fr; }
+    DiffPane DiffColumn { width: 1fr; }
+    """
+
+    class SentenceFocused(Message):
+        """The cursor moved onto a sentence of side A or B."""
+
+        def __init__(self, pane: DiffPane, focus: DiffFocus) -> None:
+            super().__init__()
+            self.pane = pane
+            self.focus = focus
+
+        @property
+        def control(self) -> DiffPane:
+            return self.pane
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.comparison: Comparison | None = None
+        """The comparison shown, A on the left."""
+        self.aligned = False
+        """Whether matched sentences share a row."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="diff-legend")
+        with Horizontal(id="diff-columns"):
+            yield DiffColumn("a", id="diff-a")
+            yield DiffColumn("b", id="diff-b")
+
+    def on_mount(self) -> None:
+        self.border_title = "Compare"
+        self._render_legend()
+        column_a, column_b = self.column("a"), self.column("b")
+        self.watch(column_a, "scroll_y", lambda y: self._sync_scroll(column_b, y), init=False)
+        self.watch(column_b, "scroll_y", lambda y: self._sync_scroll(column_a, y), init=False)
+
+    def column(self, side: SideName) -> DiffColumn:
+        """The column of one side."""
+        return self.query_one(f"#diff-{side}", DiffColumn)
+
+    def show_comparison(self, comparison: Comparison | None, *, aligned: bool = False) -> None:
+        """Show ``comparison`` (or an empty pane) in columns or aligned rows."""
+        self.comparison = comparison
+        self.aligned = aligned
+        self.set_class(comparison is None, "-empty")
+        rows = aligned_rows(comparison) if comparison and aligned else None
+        for side in ("a", "b"):
+            column = self.column(side)
+            if comparison is None:
+                column.rows = None
+                column.update_view(sentences=(), marks={}, changed={}, partner_indices=set())
+                column.border_title = f"{side.upper()}"
+                column.border_subtitle = ""
+                continue
+            this = comparison.a if side == "a" else comparison.b
+            other = comparison.b if side == "a" else comparison.a
+            marks = side_marks(comparison, side)
+            changed = {i: changed_spans(comparison, side, i) for i in marks if marks[i] != "unique"}
+            column.rows = rows
+            column.other_sentences = other.sentences
+            column.update_view(
+                sentences=this.sentences, marks=marks, changed=changed, partner_indices=set()
+            )
+            shared, total = shared_summary(comparison, side)
+            column.border_title = f"{side.upper()} · {this.outlet or 'unknown outlet'}"
+            column.border_subtitle = f"{shared} of {total} sentences shared"
+        self._render_legend()
+        if comparison is not None:
+            self._highlight_partners("a", 0)
+
+    def set_aligned(self, aligned: bool) -> None:
+        """Switch between independent columns and aligned rows, keeping the cursors."""
+        cursors = (self.column("a").cursor, self.column("b").cursor)
+        self.show_comparison(self.comparison, aligned=aligned)
+        self.column("a").cursor, self.column("b").cursor = cursors
+
+    def _render_legend(self) -> None:
+        legend = Text(end="")
+        if self.comparison is None:
+            legend.append("Press c to compare this article with another outlet's.")
+        else:
+            column = self.column("a")
+            for kind in ("verbatim", "near", "paraphrase", "unique"):
+                legend.append(f" {MARK_GLYPHS[kind]} {kind} ", column.component(kind))
+                legend.append(" ")
+            shared_a, total_a = shared_summary(self.comparison, "a")
+            shared_b, total_b = shared_summary(self.comparison, "b")
+            legend.append(f" A: {shared_a} of {total_a} shared · B: {shared_b} of {total_b}")
+            if self.aligned:
+                legend.append(" · aligned")
+        self.query_one("#diff-legend", Static).update(legend)
+
+    def _sync_scroll(self, target: DiffColumn, y: float) -> None:
+        if self.aligned and target.scroll_y != y:
+            target.scroll_to(y=y, animate=False, immediate=True)
+
+    def on_diff_column_sentence_focused(self, event: DiffColumn.SentenceFocused) -> None:
+        event.stop()
+        assert isinstance(event.view, DiffColumn)
+        self._highlight_partners(event.view.side, event.index)
+        if (focus := self.current()) is not None:
+            self.post_message(self.SentenceFocused(self, focus))
+
+    def _highlight_partners(self, side: SideName, index: int) -> None:
+        """Highlight the counterparts of sentence ``index`` of ``side`` and show them."""
+        if self.comparison is None:
+            return
+        other_side: SideName = "b" if side == "a" else "a"
+        pairs = partners(self.comparison, side, index)
+        indices = {pair.b if side == "a" else pair.a for pair in pairs}
+        self.column(side).update_view(partner_indices=set())
+        other = self.column(other_side)
+        other.update_view(partner_indices=indices)
+        if indices and not self.aligned:
+            other.scroll_to_sentence(min(indices), center=True)
+
+    def current(self) -> DiffFocus | None:
+        """The sentence under the cursor of the focused column (A when neither has focus)."""
+        if self.comparison is None:
+            return None
+        column = self.column("b") if self.column("b").has_focus else self.column("a")
+        sentence = column.current_sentence
+        if sentence is None:
+            return None
+        this = self.comparison.a if column.side == "a" else self.comparison.b
+        other = self.comparison.b if column.side == "a" else self.comparison.a
+        pairs = tuple(partners(self.comparison, column.side, column.cursor))
+        partner_indices = [pair.b if column.side == "a" else pair.a for pair in pairs]
+        return DiffFocus(
+            column.side,
+            this.id,
+            column.cursor,
+            sentence,
+            pairs,
+            tuple(other.sentences[i] for i in partner_indices),
+        )
+
+    def set_annotated(self, side: SideName, indices: set[int]) -> None:
+        """Mark sentences of one side as annotated (gutter ``*`` and style)."""
+        self.column(side).update_view(annotated=indices)

@@ -1,0 +1,383 @@
+"""A scrolling view of sentences with a sentence cursor, wrapping and per-sentence highlights.
+
+The reading pane and both diff columns are ``SentenceView`` subclasses: they differ only
+in how sentences are grouped into blocks (paragraphs or one sentence per block) and in
+the names of their component classes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.core.models import Sentence
+from reader.ui.session import Mark
+
+_WORD = re.compile(r"\S+\s*")
+
+GUTTER_WIDTH = 4
+"""Cursor/partner marker, kind mark, annotation mark, space."""
+
+MARK_GLYPHS: dict[str, str] = {"verbatim": "=", "near": "~", "paraphrase": "≈", "unique": "+"}
+"""Gutter glyph per sentence mark, so colour is never the only signal."""
+
+CURSOR_GLYPH = "›"
+PARTNER_GLYPH = "»"
+ANNOTATED_GLYPH = "*"
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Offsets where ``text`` breaks into lines of at most ``width`` cells, at word starts.
+
+    Words wider than a line are folded at the cell limit.
+    """
+    offsets: list[int] = []
+    line_width = 0
+    for match in _WORD.finditer(text):
+        word = match.group().rstrip()
+        word_width = cell_len(word)
+        gap_width = cell_len(match.group()) - word_width
+        if line_width and line_width + word_width > width:
+            offsets.append(match.start())
+            line_width = 0
+        if word_width > width:
+            position, chunk = match.start(), 0
+            for offset, char in enumerate(word):
+                char_width = cell_len(char)
+                if chunk + char_width > width - line_width and (chunk or line_width):
+                    offsets.append(match.start() + offset)
+                    position, chunk, line_width = match.start() + offset, 0, 0
+                chunk += char_width
+            del position
+            line_width += chunk
+        else:
+            line_width += word_width
+        line_width += gap_width
+    return offsets
+
+
+@dataclass
+class Block:
+    """Text rendered together (a heading, a paragraph, or one sentence) with its sentences."""
+
+    text: Text
+    ranges: list[tuple[int, int, int]] = field(default_factory=list)
+    """(sentence index, start, end) of each sentence inside ``text``."""
+    space_after: bool = True
+    min_lines: int = 0
+    """Pad the block with blank lines to this height (rows of the aligned diff)."""
+
+
+class SentenceView(ScrollView, can_focus=True):
+    """Sentences of one article, wrapped at word boundaries, with a sentence cursor."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("j,down", "cursor_down", "Next sentence", show=False),
+        Binding("k,up", "cursor_up", "Previous sentence", show=False),
+        Binding("pagedown,space", "page_down_sentences", "Page down", show=False),
+        Binding("pageup,b", "page_up_sentences", "Page up", show=False),
+        Binding("g,home", "first_sentence", "First sentence", show=False),
+        Binding("G,end", "last_sentence", "Last sentence", show=False),
+    ]
+
+    CLASS_PREFIX = "sentence-view"
+    """Prefix of the component classes; subclasses use their own (``diff-pane``...)."""
+
+    COMPONENT_CLASSES = {
+        "sentence-view--verbatim",
+        "sentence-view--near",
+        "sentence-view--paraphrase",
+        "sentence-view--unique",
+        "sentence-view--changed",
+        "sentence-view--cursor",
+        "sentence-view--partner",
+        "sentence-view--match",
+        "sentence-view--annotated",
+        "sentence-view--gutter",
+        "sentence-view--heading",
+        "sentence-view--meta",
+    }
+
+    cursor: reactive[int] = reactive(-1, init=False)
+    """Index of the sentence under the cursor, or -1 when there are no sentences."""
+
+    class SentenceFocused(Message):
+        """The cursor moved onto a sentence."""
+
+        def __init__(self, view: SentenceView, index: int) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+
+        @property
+        def control(self) -> SentenceView:
+            return self.view
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.sentences: tuple[Sentence, ...] = ()
+        self.marks: dict[int, Mark] = {}
+        """Kind of each sentence relative to the compared article (empty: no comparison)."""
+        self.matches: dict[int, list[tuple[int, int]]] = {}
+        """Search matches: sentence index -> spans within the sentence."""
+        self.changed: dict[int, list[tuple[int, int]]] = {}
+        """Changed words inside matched sentences: sentence index -> spans."""
+        self.partner_indices: set[int] = set()
+        """Sentences paired with the cursor sentence on the other side."""
+        self.annotated: set[int] = set()
+        """Sentences that carry a note."""
+        self._lines: list[Strip] = []
+        self._sentence_lines: dict[int, tuple[int, int]] = {}
+        self._line_sentence: list[int] = []
+        self._layout_width = 0
+
+    # --- data in -------------------------------------------------------------------------
+
+    def update_view(self, **values: object) -> None:
+        """Replace any of ``sentences``, ``marks``, ``matches``, ``changed``,
+        ``partner_indices`` or ``annotated`` and redraw once."""
+        for name, value in values.items():
+            if not hasattr(self, name) or name.startswith("_"):
+                raise AttributeError(name)
+            setattr(self, name, value)
+        if "sentences" in values:
+            self.set_reactive(SentenceView.cursor, 0 if self.sentences else -1)
+        self.relayout()
+
+    @property
+    def current_sentence(self) -> Sentence | None:
+        """The sentence under the cursor."""
+        if 0 <= self.cursor < len(self.sentences):
+            return self.sentences[self.cursor]
+        return None
+
+    # --- layout --------------------------------------------------------------------------
+
+    def blocks(self) -> Iterable[Block]:
+        """The blocks to draw; the default is one block per sentence."""
+        for index in range(len(self.sentences)):
+            text = self.sentence_text(index)
+            yield Block(text, [(index, 0, len(text))], space_after=False)
+
+    def component(self, name: str) -> Style:
+        """The Rich style of one of this view's component classes."""
+        return self.get_component_rich_style(f"{self.CLASS_PREFIX}--{name}", partial=True)
+
+    def sentence_text(self, index: int) -> Text:
+        """The sentence as styled text; article text is never parsed as markup."""
+        sentence = self.sentences[index]
+        text = Text(sentence.text, end="")
+        mark = self.marks.get(index)
+        if mark:
+            text.stylize(self.component(mark))
+        if index in self.partner_indices:
+            text.stylize(self.component("partner"))
+        if index == self.cursor and self.has_focus:
+            text.stylize(self.component("cursor"))
+        for start, end in self.changed.get(index, ()):
+            text.stylize(self.component("changed"), start, end)
+        if index in self.annotated:
+            text.stylize(self.component("annotated"))
+        for start, end in self.matches.get(index, ()):
+            text.stylize(self.component("match"), start, end)
+        return text
+
+    @property
+    def text_width(self) -> int:
+        """Cells available for text on each line, after the gutter."""
+        return max(8, self.scrollable_content_region.width - GUTTER_WIDTH)
+
+    def relayout(self) -> None:
+        """Re-wrap every block at the current width and redraw."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        self._layout_width = width
+        text_width = self.text_width
+        console = self.app.console
+        base = self.rich_style
+        gutter_style = self.component("gutter")
+        lines: list[Strip] = []
+        sentence_lines: dict[int, tuple[int, int]] = {}
+        line_sentence: list[int] = []
+        for block in self.blocks():
+            plain = block.text.plain
+            offsets = wrap_offsets(plain, text_width)
+            starts = [0, *offsets]
+            ends = [*offsets, len(plain)]
+            pieces = block.text.divide(offsets) if offsets else [block.text]
+            for piece, line_start, line_end in zip(pieces, starts, ends, strict=False):
+                y = len(lines)
+                gutter = [" "] * GUTTER_WIDTH
+                first_here = -1
+                for index, start, end in block.ranges:
+                    if not (start < line_end and end > line_start) and start != line_start:
+                        continue
+                    first, last = sentence_lines.get(index, (y, y))
+                    sentence_lines[index] = (min(first, y), max(last, y))
+                    if first_here < 0:
+                        first_here = index
+                    if line_start <= start < line_end or start == line_start:
+                        gutter = self._gutter_for(index, gutter)
+                line_sentence.append(first_here)
+                row = Text(end="")
+                row.append("".join(gutter), gutter_style)
+                piece.rstrip()
+                row.append_text(piece)
+                segments = list(row.render(console))
+                strip = Strip(Segment.apply_style(segments, base))
+                lines.append(strip.extend_cell_length(width, base))
+            for _ in range(block.min_lines - len(pieces)):
+                lines.append(Strip.blank(width, base))
+                line_sentence.append(-1)
+            if block.space_after:
+                lines.append(Strip.blank(width, base))
+                line_sentence.append(-1)
+        self._lines = lines
+        self._sentence_lines = sentence_lines
+        self._line_sentence = line_sentence
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+
+    def _gutter_for(self, index: int, gutter: list[str]) -> list[str]:
+        """Fill the gutter cells for a sentence that starts on this line."""
+        if index == self.cursor:
+            gutter[0] = CURSOR_GLYPH
+        elif index in self.partner_indices and gutter[0] == " ":
+            gutter[0] = PARTNER_GLYPH
+        mark = self.marks.get(index)
+        if mark and gutter[1] == " ":
+            gutter[1] = MARK_GLYPHS[mark]
+        if index in self.annotated:
+            gutter[2] = ANNOTATED_GLYPH
+        return gutter
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return self._lines[index].crop(scroll_x, scroll_x + width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._layout_width:
+            self.relayout()
+            self.scroll_to_sentence(self.cursor)
+
+    def on_mount(self) -> None:
+        self.relayout()
+
+    def on_focus(self) -> None:
+        self.relayout()
+
+    def on_blur(self) -> None:
+        self.relayout()
+
+    # --- cursor --------------------------------------------------------------------------
+
+    def watch_cursor(self, cursor: int) -> None:
+        self.relayout()
+        self.scroll_to_sentence(cursor)
+        if cursor >= 0:
+            self.post_message(self.make_focused_message(cursor))
+
+    def make_focused_message(self, index: int) -> Message:
+        """The message announcing a cursor move; subclasses return their own type."""
+        return self.SentenceFocused(self, index)
+
+    def validate_cursor(self, cursor: int) -> int:
+        if not self.sentences:
+            return -1
+        return max(0, min(cursor, len(self.sentences) - 1))
+
+    def scroll_to_sentence(self, index: int, *, center: bool = False) -> None:
+        """Scroll so that sentence ``index`` is visible (centred when asked)."""
+        if index not in self._sentence_lines:
+            return
+        first, last = self._sentence_lines[index]
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if center:
+            target = max(0, (first + last) // 2 - height // 2)
+        elif first < top or last - first + 1 > height:
+            target = first
+        elif last >= top + height:
+            target = last - height + 1
+        else:
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def line_range(self, index: int) -> tuple[int, int] | None:
+        """First and last line of sentence ``index`` in the wrapped layout."""
+        return self._sentence_lines.get(index)
+
+    def move_to_next(self, wanted: Sequence[int] | set[int], direction: int) -> bool:
+        """Move the cursor to the next (or previous) sentence in ``wanted``, wrapping around.
+
+        Returns:
+            False when there is no such sentence.
+        """
+        if not wanted or not self.sentences:
+            return False
+        ordered = sorted(wanted)
+        if direction > 0:
+            later = [i for i in ordered if i > self.cursor]
+            self.cursor = later[0] if later else ordered[0]
+        else:
+            earlier = [i for i in ordered if i < self.cursor]
+            self.cursor = earlier[-1] if earlier else ordered[-1]
+        return True
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor = max(0, self.cursor - 1)
+
+    def action_first_sentence(self) -> None:
+        self.cursor = 0
+
+    def action_last_sentence(self) -> None:
+        self.cursor = len(self.sentences) - 1
+
+    def action_page_down_sentences(self) -> None:
+        self._page(+1)
+
+    def action_page_up_sentences(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Move the cursor about one screen and keep it visible."""
+        span = self._sentence_lines.get(self.cursor)
+        if span is None:
+            return
+        target_line = span[0] + direction * max(1, self.scrollable_content_region.height - 2)
+        target_line = max(0, min(target_line, len(self._line_sentence) - 1))
+        candidates = [
+            i for i, (first, _last) in self._sentence_lines.items() if first <= target_line
+        ]
+        if direction > 0:
+            self.cursor = max(max(candidates, default=self.cursor), self.cursor + 1)
+        else:
+            self.cursor = min(max(candidates, default=0), max(0, self.cursor - 1))
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y + self.scroll_offset.y
+        if 0 <= line < len(self._line_sentence) and self._line_sentence[line] >= 0:
+            self.cursor = self._line_sentence[line]
