@@ -1,39 +1,77 @@
-"""Sentence alignment of two articles.
+"""Sentence alignment of two articles: which sentences report the same fact, quote or claim.
 
-PLACEHOLDER implementation; the sentence-engine work replaces the method but keeps
-the public names: ``Comparison``, ``SentencePair``, ``WordOp``, ``align``, ``align_many``,
-``compare``.
+Method (order-independent, many-to-many):
+
+1. **Verbatim pass.** Sentences identical after normalising case, quotes and
+   punctuation (:func:`reader.core.textnorm.normalise_sentence`) always pair, as
+   ``verbatim`` with score 1.
+2. **Content score.** Every other pair is scored by the IDF-weighted Dice overlap of
+   stemmed content words (:mod:`reader.core.scoring`): words shared by the whole story
+   weigh little, names, numbers and unusual words shared by two sentences weigh a lot.
+3. **Copy evidence.** For candidate pairs, rapidfuzz's ``token_sort_ratio`` on the
+   normalised full text catches lightly edited copies even when all their words are
+   topic words; a ratio of at least :data:`COPY_RATIO` raises the score to that ratio.
+4. **Competition.** A pair is kept when its score reaches :data:`MIN_SCORE` *and* is at
+   least :data:`RELATIVE_TO_BEST` of the best score either sentence reaches with any
+   partner. So a sentence pairs with its clear best match, and with a second or third
+   only when they come close (one sentence that merges two claims), but never with
+   everything on the same topic.
+5. **Kind.** ``verbatim`` as above; ``near`` when the word diff leaves at least
+   :data:`NEAR_SHARED_WORDS` of the words unchanged; otherwise ``paraphrase``.
+6. **Word diff** for every pair (:func:`reader.core.worddiff.word_ops`).
+
+``score`` is the similarity used for the decision, in 0..1 (1 for verbatim).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
 from reader.core.models import Article, Sentence
+from reader.core.scoring import DocumentFrequencies, candidate_scores, idf_weights, profile
 from reader.core.sentences import segment
+from reader.core.textnorm import normalise_sentence
+from reader.core.worddiff import WordOp, shared_word_fraction, word_ops
+
+__all__ = [
+    "Comparison",
+    "DocumentFrequencies",
+    "PairKind",
+    "SentencePair",
+    "Side",
+    "WordOp",
+    "align",
+    "align_many",
+    "compare",
+    "outlet_counts",
+    "word_ops",
+]
 
 PairKind = Literal["verbatim", "near", "paraphrase"]
 
+MIN_SCORE = 0.2
+"""Weighted Dice a pair needs at all. At 0.2 the shared words carry a fifth of the two
+sentences' combined weight: for typical 20-word news sentences that is two or three
+uncommon words in common (a name and a verb, a place and a number), which is about the
+least that states one fact; topic words alone stay well below it. On the labelled
+sample, F1 is flat between 0.16 and 0.24, so the value is not a fitted optimum."""
 
-@dataclass(frozen=True)
-class WordOp:
-    """One word-level edit operation inside a matched pair (difflib opcode style)."""
+RELATIVE_TO_BEST = 0.7
+"""A pair must reach 70 % of the best score of *both* its sentences. Lower lets a
+sentence pair with everything on the topic; 1.0 (strict mutual best) forbids the
+legitimate one-to-many pairs of a sentence that merges two claims."""
 
-    op: Literal["equal", "insert", "delete", "replace"]
-    a_start: int
-    a_end: int
-    """Character span in the A sentence text (empty for ``insert``)."""
-    b_start: int
-    b_end: int
-    """Character span in the B sentence text (empty for ``delete``)."""
+COPY_RATIO = 0.85
+"""``token_sort_ratio`` (0..1) from which two sentences count as a lightly edited copy
+whatever their words weigh: at 0.85 roughly one word in seven differs."""
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"op": self.op, "a": [self.a_start, self.a_end], "b": [self.b_start, self.b_end]}
+NEAR_SHARED_WORDS = 0.7
+"""``near`` needs at least 70 % of all words unchanged by the word diff: the same main
+clause word for word with a few words edited; below it the wording is the outlet's own."""
 
 
 @dataclass(frozen=True)
@@ -43,10 +81,12 @@ class SentencePair:
     a: int
     """Index into ``Comparison.a_sentences``."""
     b: int
+    """Index into ``Comparison.b_sentences``."""
     kind: PairKind
     score: float
-    """Confidence in 0..1."""
+    """Similarity in 0..1 that decided the pair (1 for verbatim)."""
     ops: tuple[WordOp, ...] = ()
+    """Word-level operations turning the A sentence into the B sentence."""
 
 
 @dataclass(frozen=True)
@@ -70,10 +110,12 @@ class Comparison:
 
     @property
     def a_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of A."""
         return self.a.sentences
 
     @property
     def b_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of B."""
         return self.b.sentences
 
     def partners_of_a(self, index: int) -> list[SentencePair]:
@@ -84,7 +126,18 @@ class Comparison:
         """Pairs whose B side is sentence ``index``."""
         return [p for p in self.pairs if p.b == index]
 
+    def unique_a(self) -> list[int]:
+        """Indices of A sentences with no partner in B."""
+        matched = {p.a for p in self.pairs}
+        return [i for i in range(len(self.a.sentences)) if i not in matched]
+
+    def unique_b(self) -> list[int]:
+        """Indices of B sentences with no partner in A."""
+        matched = {p.b for p in self.pairs}
+        return [j for j in range(len(self.b.sentences)) if j not in matched]
+
     def shared_fraction(self, side: Literal["a", "b"]) -> float:
+        """Fraction of one side's sentences that have at least one partner."""
         sentences = self.a.sentences if side == "a" else self.b.sentences
         if not sentences:
             return 0.0
@@ -104,6 +157,7 @@ class Comparison:
                 ],
             }
 
+        kinds = {kind: sum(p.kind == kind for p in self.pairs) for kind in _KINDS}
         return {
             "a": side(self.a),
             "b": side(self.b),
@@ -118,45 +172,85 @@ class Comparison:
                 for p in self.pairs
             ],
             "stats": {
-                "shared_a": self.shared_fraction("a"),
-                "shared_b": self.shared_fraction("b"),
+                "shared_a": round(self.shared_fraction("a"), 4),
+                "shared_b": round(self.shared_fraction("b"), 4),
                 "pairs": len(self.pairs),
+                "sentences_a": len(self.a.sentences),
+                "sentences_b": len(self.b.sentences),
+                **kinds,
             },
         }
 
 
-def word_ops(a_text: str, b_text: str) -> tuple[WordOp, ...]:
-    """Word-level edit operations turning ``a_text`` into ``b_text``."""
-    import re
-
-    a_tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", a_text)]
-    b_tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", b_text)]
-    a_words = [a_text[s:e].lower() for s, e in a_tokens]
-    b_words = [b_text[s:e].lower() for s, e in b_tokens]
-    ops: list[WordOp] = []
-    matcher = SequenceMatcher(a=a_words, b=b_words, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        a_start = a_tokens[i1][0] if i1 < i2 else (a_tokens[i1 - 1][1] if i1 else 0)
-        a_end = a_tokens[i2 - 1][1] if i1 < i2 else a_start
-        b_start = b_tokens[j1][0] if j1 < j2 else (b_tokens[j1 - 1][1] if j1 else 0)
-        b_end = b_tokens[j2 - 1][1] if j1 < j2 else b_start
-        ops.append(WordOp(tag, a_start, a_end, b_start, b_end))  # type: ignore[arg-type]
-    return tuple(ops)
+_KINDS: tuple[PairKind, ...] = ("verbatim", "near", "paraphrase")
 
 
-def align(a_sentences: Sequence[Sentence], b_sentences: Sequence[Sentence]) -> list[SentencePair]:
-    """Pair sentences of A with sentences of B that report the same thing."""
+def align(
+    a_sentences: Sequence[Sentence],
+    b_sentences: Sequence[Sentence],
+    *,
+    document_frequencies: DocumentFrequencies | None = None,
+    min_score: float = MIN_SCORE,
+    relative_to_best: float = RELATIVE_TO_BEST,
+) -> list[SentencePair]:
+    """Pair sentences of A with sentences of B that report the same thing.
+
+    Args:
+        a_sentences: Sentences of article A.
+        b_sentences: Sentences of article B.
+        document_frequencies: Sentence frequencies over a larger corpus (an event or the
+            library) used for word weights; default: the two articles themselves.
+        min_score: Absolute floor for a pair's score (see :data:`MIN_SCORE`).
+        relative_to_best: Competition margin (see :data:`RELATIVE_TO_BEST`).
+
+    Returns:
+        Pairs sorted by ``(a, b)``; a sentence may appear in several.
+    """
+    a_norm = [normalise_sentence(s.text) for s in a_sentences]
+    b_norm = [normalise_sentence(s.text) for s in b_sentences]
+    verbatim: set[tuple[int, int]] = set()
+    b_by_text: dict[str, list[int]] = {}
+    for j, text in enumerate(b_norm):
+        if text:
+            b_by_text.setdefault(text, []).append(j)
+    for i, text in enumerate(a_norm):
+        for j in b_by_text.get(text, ()):
+            verbatim.add((i, j))
+
+    a_profiles = [profile(s.text) for s in a_sentences]
+    b_profiles = [profile(s.text) for s in b_sentences]
+    weights = idf_weights(a_profiles, b_profiles, document_frequencies)
+    scores = candidate_scores(a_profiles, b_profiles, weights)
+    for (i, j), score in scores.items():
+        if score >= min_score * 0.5 and (i, j) not in verbatim:
+            ratio = fuzz.token_sort_ratio(a_norm[i], b_norm[j]) / 100.0
+            if ratio >= COPY_RATIO:
+                scores[(i, j)] = max(score, ratio)
+    for key in verbatim:
+        scores[key] = 1.0
+
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (i, j), score in scores.items():
+        best_a[i] = max(best_a.get(i, 0.0), score)
+        best_b[j] = max(best_b.get(j, 0.0), score)
+
     pairs: list[SentencePair] = []
-    for i, sa in enumerate(a_sentences):
-        best_j, best = -1, 0.0
-        for j, sb in enumerate(b_sentences):
-            score = fuzz.token_set_ratio(sa.text, sb.text) / 100
-            if score > best:
-                best_j, best = j, score
-        if best >= 0.75:
-            kind: PairKind = "verbatim" if best > 0.99 else "near" if best > 0.9 else "paraphrase"
-            ops = word_ops(sa.text, b_sentences[best_j].text)
-            pairs.append(SentencePair(i, best_j, kind, best, ops))
+    for (i, j), score in sorted(scores.items()):
+        if (i, j) not in verbatim and (
+            score < min_score or score < relative_to_best * max(best_a[i], best_b[j])
+        ):
+            continue
+        a_text, b_text = a_sentences[i].text, b_sentences[j].text
+        ops = word_ops(a_text, b_text)
+        kind: PairKind
+        if (i, j) in verbatim:
+            kind = "verbatim"
+        elif shared_word_fraction(ops, a_text, b_text) >= NEAR_SHARED_WORDS:
+            kind = "near"
+        else:
+            kind = "paraphrase"
+        pairs.append(SentencePair(i, j, kind, min(1.0, score), ops))
     return pairs
 
 
@@ -167,14 +261,45 @@ def _side(item: Article | str, fallback_id: str) -> Side:
 
 
 def compare(a: Article | str, b: Article | str, **options: Any) -> Comparison:
-    """Compare two articles (or plain texts) sentence by sentence."""
+    """Compare two articles (or plain texts) sentence by sentence.
+
+    Options are passed to :func:`align` (``document_frequencies``, ``min_score``,
+    ``relative_to_best``) and recorded in ``Comparison.options``.
+    """
     side_a, side_b = _side(a, "a"), _side(b, "b")
-    pairs = align(side_a.sentences, side_b.sentences)
+    pairs = align(side_a.sentences, side_b.sentences, **options)
     return Comparison(side_a, side_b, tuple(pairs), dict(options))
 
 
 def align_many(
     a: Article | str, others: Sequence[Article | str], **options: Any
 ) -> list[Comparison]:
-    """Compare one article against several others in one call."""
-    return [compare(a, other, **options) for other in others]
+    """Compare one article against several others in one call (A is segmented once).
+
+    Unless ``document_frequencies`` is given, word weights come from all the articles
+    together, so a word common to the whole event weighs little in every comparison.
+    """
+    side_a = _side(a, "a")
+    sides = [_side(other, f"b{n}") for n, other in enumerate(others)]
+    if "document_frequencies" not in options and len(sides) > 1:
+        texts = [s.text for side in (side_a, *sides) for s in side.sentences]
+        options = {**options, "document_frequencies": DocumentFrequencies.from_texts(texts)}
+    return [
+        Comparison(side_a, side, tuple(align(side_a.sentences, side.sentences, **options)), {})
+        for side in sides
+    ]
+
+
+def outlet_counts(comparisons: Sequence[Comparison]) -> list[int]:
+    """For each sentence of the common A article, in how many comparisons it has a partner.
+
+    ``comparisons`` come from :func:`align_many` (all share the same A side).
+    """
+    if not comparisons:
+        return []
+    counts = [0] * len(comparisons[0].a.sentences)
+    for comparison in comparisons:
+        for index in {p.a for p in comparison.pairs}:
+            if index < len(counts):
+                counts[index] += 1
+    return counts

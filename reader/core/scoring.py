@@ -1,0 +1,149 @@
+"""Sentence similarity for alignment: IDF-weighted overlap of content words.
+
+Each sentence becomes a *profile*: the set of its stemmed content words
+(:func:`reader.core.textnorm.content_words`). Two sentences are compared by the
+**weighted Dice coefficient** of their profiles::
+
+    score(a, b) = 2 * sum(w(t) for t in a & b) / (sum(w(t) for t in a) + sum(w(t) for t in b))
+
+where ``w(t)`` is the inverse document frequency of ``t`` over the *sentences of the
+event* (both articles, or a larger corpus passed in), times :data:`NUMBER_WEIGHT` for
+numbers. A word that occurs in most sentences of the story ("Trump", "Ukraine",
+"talks") therefore weighs little, and a word that the two sentences alone share (a
+name, a place, a figure, an unusual verb) weighs a lot. Dice rather than containment
+keeps a long sentence from matching every short sentence whose few words it happens to
+contain; rather than cosine, because it is less lenient with very unequal lengths.
+
+Candidate pairs come from an inverted index, so the cost grows with the number of
+sentence pairs that share a reasonably rare word, not with ``len(a) * len(b)``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from reader.core.textnorm import content_words, is_number
+
+NUMBER_WEIGHT = 1.5
+"""Numbers, years and dates are specific facts (a count, a date, a sum): a shared number
+counts one and a half times its rarity. Not larger, because a bare year or "two" often
+is context, not the claim."""
+
+CANDIDATE_MAX_DF = 0.2
+"""A word found in more than a fifth of the event's sentences does not by itself make
+two sentences candidates (it still counts in their score once they are). Such words
+are the topic; skipping their postings keeps the all-pairs step fast on long texts."""
+
+MIN_CANDIDATE_SCORE = 0.05
+"""Pairs below this weighted Dice are dropped before any other work: they share
+nothing but a stray word. Far below every acceptance threshold in ``align``."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The bag of stemmed content words of one sentence."""
+
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """How many sentences of a corpus contain each stemmed content word.
+
+    Pass one to ``compare(..., document_frequencies=...)`` to weight words by their
+    rarity across a whole event or library instead of the two articles alone.
+    """
+
+    counts: Mapping[str, int]
+    total: int
+    """Number of sentences counted."""
+
+    @classmethod
+    def from_texts(cls, sentence_texts: Iterable[str]) -> DocumentFrequencies:
+        """Count over sentence texts (e.g. every sentence of every article of an event)."""
+        counts: Counter[str] = Counter()
+        total = 0
+        for text in sentence_texts:
+            counts.update(set(content_words(text)))
+            total += 1
+        return cls(dict(counts), total)
+
+
+def profile(text: str) -> Profile:
+    """The content-word profile of one sentence."""
+    return Profile(frozenset(content_words(text)))
+
+
+def idf_weights(
+    a_profiles: Sequence[Profile],
+    b_profiles: Sequence[Profile],
+    corpus: DocumentFrequencies | None = None,
+) -> dict[str, float]:
+    """Weight of every word of the two articles: smoothed IDF, numbers boosted.
+
+    ``idf(t) = log((N + 1) / (df(t) + 0.5))``: the +1/+0.5 smoothing keeps a word that
+    occurs in every sentence slightly positive, so it still breaks ties between
+    otherwise identical sentences. With a corpus, its counts are used and words it
+    never saw fall back to their count in the two articles.
+    """
+    local: Counter[str] = Counter()
+    for item in (*a_profiles, *b_profiles):
+        local.update(item.words)
+    if corpus is not None and corpus.total > 0:
+        total = max(corpus.total, 1)
+
+        def frequency(word: str) -> int:
+            return corpus.counts.get(word, 0) or local[word]
+
+    else:
+        total = len(a_profiles) + len(b_profiles)
+
+        def frequency(word: str) -> int:
+            return local[word]
+
+    weights: dict[str, float] = {}
+    for word in local:
+        idf = math.log((total + 1) / (min(frequency(word), total) + 0.5))
+        weights[word] = idf * (NUMBER_WEIGHT if is_number(word) else 1.0)
+    return weights
+
+
+def candidate_scores(
+    a_profiles: Sequence[Profile],
+    b_profiles: Sequence[Profile],
+    weights: Mapping[str, float],
+) -> dict[tuple[int, int], float]:
+    """Weighted Dice of every pair sharing a not-too-common word, above the floor.
+
+    Returns a sparse map ``(i, j) -> score`` in 0..1.
+    """
+    postings: dict[str, list[int]] = {}
+    for j, item in enumerate(b_profiles):
+        for word in item.words:
+            postings.setdefault(word, []).append(j)
+    sentence_count = len(a_profiles) + len(b_profiles)
+    max_postings = max(2, int(CANDIDATE_MAX_DF * sentence_count))
+    a_mass = [sum(weights[w] for w in item.words) for item in a_profiles]
+    b_mass = [sum(weights[w] for w in item.words) for item in b_profiles]
+    scores: dict[tuple[int, int], float] = {}
+    for i, item in enumerate(a_profiles):
+        if a_mass[i] <= 0:
+            continue
+        candidates: set[int] = set()
+        for word in item.words:
+            hits = postings.get(word)
+            if hits and len(hits) <= max_postings:
+                candidates.update(hits)
+        words = item.words
+        for j in candidates:
+            total = a_mass[i] + b_mass[j]
+            if total <= 0:
+                continue
+            shared = sum(weights[w] for w in words & b_profiles[j].words)
+            score = 2.0 * shared / total
+            if score >= MIN_CANDIDATE_SCORE:
+                scores[(i, j)] = score
+    return scores
