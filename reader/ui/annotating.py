@@ -1,0 +1,351 @@
+"""Notes on the main screen: annotate, select a passage, mark annotated sentences, export.
+
+``NotesMixin`` is a base of ``MainScreen``: it adds the note keys (``a``, ``v``,
+``e``, ``ctrl+n``) and keeps the annotated-sentence marks of every pane in step
+with the notes. All note store access happens here, on the screen (widgets only
+render), and every save is one short transaction on the UI thread: fast enough
+not to need a worker, and it keeps the SQLite connection on one thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor, reanchor
+from reader.core.errors import ExportError, StoreError
+from reader.core.export import describe_write_error, render_notes
+from reader.core.models import Article, Sentence
+from reader.core.note_store import NoteStore
+from reader.core.persist import Config, atomic_write_text
+from reader.ui.screens.export import ExportDialog, default_export_path
+from reader.ui.screens.note import NoteDraft, NoteEditor, QuotedSide
+from reader.ui.screens.notes import NotesScreen
+from reader.ui.session import Session, annotated_sentences
+from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
+from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.sentence_view import SentenceView
+
+
+@dataclass
+class PassageSelection:
+    """A passage being selected with ``v``: the view and the sentence it started on."""
+
+    view: SentenceView
+    start: int
+
+    def indices(self) -> range:
+        """The selected sentences: from the start to the cursor, either direction."""
+        low, high = sorted((self.start, max(0, self.view.cursor)))
+        return range(low, high + 1)
+
+
+def write_export(
+    notes: Sequence[Annotation], articles: dict[str, Article], path: Path, overwrite: bool
+) -> int:
+    """Render ``notes`` and write them atomically to ``path``.
+
+    Notes are re-anchored in memory first, so the file never quotes a sentence at a
+    place it has since left.
+
+    Returns:
+        The number of notes written.
+
+    Raises:
+        ExportError: the file exists and ``overwrite`` is False, or it cannot be written.
+    """
+    texts = {article_id: article.text for article_id, article in articles.items()}
+    current = [reanchor(note, texts) for note in notes]
+    involved = {i for note in current for i in note.article_ids}
+    markdown = render_notes(current, [a for i, a in articles.items() if i in involved])
+    try:
+        atomic_write_text(path, markdown, overwrite=overwrite)
+    except FileExistsError as error:
+        raise ExportError(f"{path} already exists") from error
+    except OSError as error:
+        raise ExportError(describe_write_error(path, error)) from error
+    return len(current)
+
+
+class NotesMixin(Screen[None]):
+    """Note keys and annotated-sentence marks for the main screen."""
+
+    BINDINGS = [
+        Binding("a", "annotate", "Annotate"),
+        Binding("v", "select_passage", "Select a passage to annotate", show=False),
+        Binding("e", "export_notes", "Export notes", show=False),
+        Binding("ctrl+n", "show_notes", "Notes"),
+    ]
+
+    # Provided by MainScreen.
+    session: Session
+    config: Config
+
+    def open_article(self, article_id: str) -> None:
+        raise NotImplementedError  # MainScreen shows the article
+
+    selection: PassageSelection | None = None
+    """The passage being selected with ``v``, if any."""
+
+    @property
+    def note_store(self) -> NoteStore | None:
+        """The app's note store, or None when the library could not be opened."""
+        # Read from the app (not imported) to keep ``ui.app`` -> ``screens`` one-way.
+        store = getattr(self.app, "note_store", None)
+        return store if isinstance(store, NoteStore) else None
+
+    def _require_store(self) -> NoteStore | None:
+        store = self.note_store
+        if store is None:
+            reason = getattr(self.app, "note_store_error", "") or "the library is not open"
+            self.notify(f"Notes are unavailable: {reason}", severity="error", timeout=10)
+        return store
+
+    # --- marks -----------------------------------------------------------------------------
+
+    def refresh_note_marks(self) -> None:
+        """Re-anchor the notes of the shown articles and mark annotated sentences."""
+        store = self.note_store
+        if store is None:
+            return
+        reading = self.query_one(ReadingPane)
+        diff = self.query_one(DiffPane)
+        shown: list[tuple[SentenceView, Article]] = []
+        if reading.article is not None:
+            shown.append((reading, reading.article))
+        if diff.comparison is not None:
+            for side, column in (("a", diff.column("a")), ("b", diff.column("b"))):
+                side_id = diff.comparison.a.id if side == "a" else diff.comparison.b.id
+                if (article := self.session.by_id.get(side_id)) is not None:
+                    shown.append((column, article))
+        texts = {article_id: a.text for article_id, a in self.session.by_id.items()}
+        orphaned = 0
+        checked: dict[str, list[tuple[int, int]]] = {}
+        try:
+            for _view, article in shown:
+                if article.id in checked:
+                    continue
+                report = store.reanchor_article(article.id, texts)
+                orphaned += report.orphaned
+                spans: list[tuple[int, int]] = []
+                for note in store.list_notes(article_id=article.id, status="anchored"):
+                    spans += [(a.start, a.end) for a in note.anchors_in(article.id)]
+                checked[article.id] = spans
+        except StoreError as error:
+            self.notify(f"Could not read notes: {error}", severity="error", timeout=10)
+            return
+        for view, article in shown:
+            view.update_view(annotated=annotated_sentences(view.sentences, checked[article.id]))
+        if orphaned:
+            self.notify(
+                f"{orphaned} note(s) lost their place because the article text changed. "
+                "They are kept with their quotes: ctrl+n lists them (marked !).",
+                severity="warning",
+                timeout=10,
+            )
+
+    def on_mount(self) -> None:
+        # Runs alongside MainScreen.on_mount (Textual calls each class's handler).
+        self.watch(self, "current", lambda _: self._article_changed(), init=False)
+        self.watch(self, "comparison", lambda _: self._article_changed(), init=False)
+
+    def _article_changed(self) -> None:
+        self.cancel_selection()
+        self.refresh_note_marks()
+
+    # --- passage selection -----------------------------------------------------------------
+
+    def action_select_passage(self) -> None:
+        """``v``: start (or cancel) selecting several sentences; ``a`` annotates them."""
+        if self.selection is not None:
+            self.cancel_selection()
+            self.notify("Selection cancelled.")
+            return
+        view = self.focused
+        if not isinstance(view, SentenceView) or view.current_sentence is None:
+            self.notify("Move to a sentence in the reading or diff pane first.")
+            return
+        self.selection = PassageSelection(view, view.cursor)
+        self._show_selection()
+        self.notify("Selecting: move with j/k, then a to annotate the passage (v cancels).")
+
+    def cancel_selection(self) -> None:
+        """Drop the passage selection and its highlight."""
+        if self.selection is not None:
+            self.selection.view.update_view(matches={})
+            self.selection = None
+
+    def _show_selection(self) -> None:
+        selection = self.selection
+        if selection is None:
+            return
+        view = selection.view
+        # The search highlight doubles as the selection highlight (bold, not colour only).
+        view.update_view(
+            matches={i: [(0, len(view.sentences[i].text))] for i in selection.indices()}
+        )
+
+    @on(ReadingPane.SentenceFocused)
+    @on(DiffPane.SentenceFocused)
+    def _cursor_moved(self) -> None:
+        if self.selection is not None:
+            if self.focused is not self.selection.view:
+                self.cancel_selection()
+            else:
+                self._show_selection()
+
+    # --- annotate --------------------------------------------------------------------------
+
+    def action_annotate(self) -> None:
+        """``a``: note the sentence, selected passage or diff pair under the cursor."""
+        store = self._require_store()
+        if store is None:
+            return
+        target = self._annotation_target()
+        if target is None:
+            self.notify("Move to a sentence in the reading or diff pane first.")
+            return
+        primary, other, pair_kind = target
+        quotes = [QuotedSide(primary.outlet or "unknown outlet", primary.quote)]
+        if other is not None:
+            quotes.append(QuotedSide(other.outlet or "unknown outlet", other.quote))
+
+        def save(draft: NoteDraft) -> Annotation:
+            note = create_annotation(
+                primary,
+                draft.note,
+                tags=draft.tags,
+                label=draft.label,
+                other=other,
+                pair_kind=pair_kind,
+            )
+            return store.add(note)
+
+        def saved(note: Annotation | None) -> None:
+            if note is not None:
+                self.cancel_selection()
+                self.refresh_note_marks()
+                self.notify("Note saved.")
+
+        self.app.push_screen(NoteEditor(quotes, save, pair_kind=pair_kind), saved)
+
+    def _anchor(self, article_id: str, sentences: Sequence[Sentence]) -> Anchor | None:
+        article = self.session.by_id.get(article_id)
+        if article is None or not sentences:
+            return None
+        start = min(s.start for s in sentences)
+        end = max(s.end for s in sentences)
+        return make_anchor(article.id, article.text, start, end, article.outlet_label)
+
+    def _annotation_target(self) -> tuple[Anchor, Anchor | None, str] | None:
+        """(primary anchor, partner anchor, pair kind) for the cursor or selection."""
+        selection = self.selection
+        if selection is not None and self.focused is selection.view:
+            view = selection.view
+            chosen = [view.sentences[i] for i in selection.indices()]
+            if isinstance(view, ReadingPane) and view.article is not None:
+                article_id = view.article.id
+            elif isinstance(view, DiffColumn):
+                comparison = self.query_one(DiffPane).comparison
+                if comparison is None:
+                    return None
+                article_id = comparison.a.id if view.side == "a" else comparison.b.id
+            else:
+                return None
+            anchor = self._anchor(article_id, chosen)
+            return None if anchor is None else (anchor, None, "")
+        if isinstance(self.focused, DiffColumn):
+            diff = self.query_one(DiffPane)
+            focus = diff.current()
+            if focus is None or diff.comparison is None:
+                return None
+            anchor = self._anchor(focus.article_id, [focus.sentence])
+            if anchor is None:
+                return None
+            if not focus.pairs:
+                return anchor, None, "unique"
+            # The strongest pair speaks for the sentence; its partner is the other side.
+            best = max(focus.pairs, key=lambda pair: pair.score)
+            other_side = diff.comparison.b if focus.side == "a" else diff.comparison.a
+            partner_index = best.b if focus.side == "a" else best.a
+            partner = self._anchor(other_side.id, [other_side.sentences[partner_index]])
+            return anchor, partner, best.kind
+        reading = self.query_one(ReadingPane).current()
+        if reading is None:
+            return None
+        article, sentence = reading
+        anchor = self._anchor(article.id, [sentence])
+        return None if anchor is None else (anchor, None, "")
+
+    # --- notes screen and export -------------------------------------------------------------
+
+    def action_show_notes(self) -> None:
+        """``ctrl+n``: the notes screen; choosing a note jumps to its sentence."""
+        store = self._require_store()
+        if store is None:
+            return
+        self.cancel_selection()
+
+        def closed(note: Annotation | None) -> None:
+            self.refresh_note_marks()
+            if note is not None:
+                self.jump_to_note(note)
+
+        self.app.push_screen(NotesScreen(store, self.session.by_id, self.export_notes), closed)
+
+    def jump_to_note(self, note: Annotation) -> None:
+        """Open the note's article with the cursor on its (first) sentence."""
+        if note.article_id not in self.session.by_id:
+            self.notify("This note's article is not loaded (open your library to see it).")
+            return
+        self.open_article(note.article_id)
+        if note.orphaned:
+            self.notify("This note lost its place in the article; its quote is in ctrl+n.")
+            return
+        pane = self.query_one(ReadingPane)
+        hit = annotated_sentences(pane.sentences, [(note.start, note.end)])
+        if hit:
+            pane.cursor = min(hit)
+            pane.scroll_to_sentence(pane.cursor, center=True)
+
+    def action_export_notes(self) -> None:
+        """``e``: export every note to a markdown file."""
+        store = self._require_store()
+        if store is None:
+            return
+        try:
+            notes = store.list_notes()
+        except StoreError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.export_notes(notes)
+
+    def export_notes(self, notes: list[Annotation]) -> None:
+        """Ask where to write ``notes`` (default: a dated file in the last export folder)."""
+        if not notes:
+            self.notify("No notes to export yet: press a on a sentence to write one.")
+            return
+        folder = Path(self.config.export_dir).expanduser() if self.config.export_dir else Path.cwd()
+        if not folder.is_dir():
+            folder = Path.cwd()
+        articles = dict(self.session.by_id)
+
+        def write(path: Path, overwrite: bool) -> int:
+            return write_export(notes, articles, path, overwrite)
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported {len(notes)} note(s) to {path}", timeout=10)
+                self._remember_export_dir(path.parent)
+
+        self.app.push_screen(ExportDialog(default_export_path(folder), write, len(notes)), done)
+
+    def _remember_export_dir(self, folder: Path) -> None:
+        update = getattr(self, "update_config", None)
+        if callable(update):
+            update(export_dir=str(folder.resolve()))
