@@ -24,11 +24,14 @@ never a sentence end. ``eg``/``ie`` are the dotted ``e.g.``/``i.e.`` with dots r
 
 ABBREVIATIONS: frozenset[str] = _words(
     """etc inc ltd co corp jr sr st ave blvd rd mt ft dept est approx govt univ assn bros
-    al misc ca esp incl excl min max hr hrs yr yrs mln bln sq oz lb lbs km cm mm"""
+    al misc ca esp incl excl min max hr hrs yr yrs mln bln sq oz lb lbs km cm mm
+    ala ariz ark calif colo conn fla ga ill ind kan ky md mass mich minn mo mont neb nev
+    okla ore pa tenn vt va wash wis wyo"""
 )
-"""Abbreviations that may also close a sentence (``... and Sons Ltd.``). Before a
-lowercase word or a number they never do; before a capital only when that word is a
-typical sentence opener (see :data:`SENTENCE_STARTERS`)."""
+"""Abbreviations that may also close a sentence (``... and Sons Ltd.``), including the
+AP-style US state abbreviations (``Springfield, Ill.``). Before a lowercase word or a
+number they never do; before a capital only when that word is a typical sentence
+opener (see :data:`SENTENCE_STARTERS`)."""
 
 NUMBER_PREFIXES: frozenset[str] = _words("no nos vol vols p pp art sec fig figs ch ref op")
 """Abbreviations that introduce a number (``No. 10``, ``p. 5``). Only before a digit are

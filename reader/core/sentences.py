@@ -41,12 +41,12 @@ _BULLETS = "•▪◦‣"
 
 _CANDIDATE = re.compile(
     rf"(?P<stop>[{_SCRIPT_STOPS}]+[{re.escape(_CLOSERS)}]*)"
-    rf"|(?P<term>[.?!…]+)(?P<close>[{re.escape(_CLOSERS)}]*)"
-    # Cheap pre-filter: a terminator glued to an ASCII lowercase letter or to ``, ; : -``
-    # never ends a sentence (``3.5`` keeps its candidate, it is rejected later: digits
-    # may follow a full stop). Terminators and closers are listed so that backtracking
-    # cannot produce a shorter run inside a rejected one.
-    rf"(?![a-z,;:\-.?!…{re.escape(_CLOSERS)}])"
+    rf"|(?P<term>\. \. \.|[.?!…]+)(?P<close>[{re.escape(_CLOSERS)}]*)"
+    # Cheap pre-filter for the commonest non-boundaries: a terminator glued to an ASCII
+    # lowercase letter, to ``, ; : -`` or to a dotted initial (``U.S.``). ``3.5`` is
+    # rejected later (digits may follow a full stop). Terminators and closers are
+    # listed so that backtracking cannot produce a shorter run inside a rejected one.
+    rf"(?![a-z,;:\-.?!…{re.escape(_CLOSERS)}]|[A-Z]\.)"
     rf"|(?P<bullet>[{_BULLETS}])"
 )
 # A list marker at the start of a line: a bullet symbol or dash followed by space. The
@@ -54,7 +54,9 @@ _CANDIDATE = re.compile(
 _LEADING_BULLET = re.compile(rf"\s*[*·–—{_BULLETS}-](?:\s+|$)")
 _GAP = re.compile(rf"\s*[{re.escape(_OPENERS)}]*")
 _INITIALISM = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3})+|[^\W\d_]")
-_ORDINAL = re.compile(r"\d{1,3}|[ivxlc]{1,4}|[IVXLC]{1,4}")
+# List numbers and letters, and interview labels such as "Q." and "A.".
+_ORDINAL = re.compile(r"\d{1,3}|[ivxlc]{1,4}|[IVXLC]{1,4}|[^\W\d_]")
+_ELLIPSES = ("...", "…", ". . .")
 _WORD = re.compile(r"[^\W\d_]+")
 # A short clause up to the next terminator, for the attribution test after a quote.
 _CLAUSE = re.compile(r"[^.!?\"“”\n]{1,60}[.!?](?=\s|$)")
@@ -145,12 +147,15 @@ def _split_line(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start = bullet.end()
     first = _skip_gap(text, start, end)
     for match in _CANDIDATE.finditer(text, start, end):
-        if match.group("bullet"):
+        group = match.lastgroup
+        if group == "bullet":
             yield start, match.start()
-            start = first = match.end()
-        elif match.group("stop") or _is_boundary(text, match, first, end):
+        elif group == "stop" or _is_boundary(text, match, first, end):
             yield start, match.end()
-            start = first = match.end()
+        else:
+            continue
+        start = match.end()
+        first = _skip_gap(text, start, end)
     yield start, end
 
 
@@ -176,7 +181,7 @@ def _is_boundary(text: str, match: re.Match[str], sentence_start: int, end: int)
     if "?" in term or "!" in term:
         # "Why?" she asked. -- a lowercase word after ? or ! continues the sentence.
         return not first.islower() and not (closed and _is_attribution(text, word_at, end))
-    if term in ("...", "…"):
+    if term in _ELLIPSES:
         # An ellipsis ends a sentence only when it trails a word and a capital follows;
         # otherwise it marks an omission inside the sentence.
         attached = match.start() > sentence_start and not text[match.start() - 1].isspace()
@@ -212,6 +217,8 @@ def _classify(window: str, window_is_sentence: bool) -> _Kind:
         return _Kind.WORD
     parts = window.rsplit(None, 1)
     token = parts[-1].lstrip(_OPENERS)
+    if window_is_sentence and len(parts) == 1 and _ORDINAL.fullmatch(token):
+        return _Kind.ORDINAL
     key = token.replace(".", "").lower()
     if key in TITLES:
         return _Kind.NEVER
@@ -219,8 +226,6 @@ def _classify(window: str, window_is_sentence: bool) -> _Kind:
         return _Kind.AMBIGUOUS
     if key in NUMBER_PREFIXES:
         return _Kind.NUMBER
-    if window_is_sentence and len(parts) == 1 and _ORDINAL.fullmatch(token):
-        return _Kind.ORDINAL
     return _Kind.WORD
 
 

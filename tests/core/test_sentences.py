@@ -82,6 +82,12 @@ CASES: list[tuple[str, str, list[str]]] = [
     # --- ellipses, URLs, e-mail
     ("ellipsis inside", "He waited ... and waited.", ["He waited ... and waited."]),
     ("ellipsis lowercase", "He waited… and then left.", ["He waited… and then left."]),
+    ("spaced ellipsis", "He waited . . . and waited.", ["He waited . . . and waited."]),
+    (
+        "state abbreviation",
+        "He lives in Salem, Ore. He works.",
+        ["He lives in Salem, Ore.", "He works."],
+    ),
     ("ellipsis ends", "It faded... Then it returned.", ["It faded...", "Then it returned."]),
     (
         "domain",
@@ -145,6 +151,8 @@ CASES: list[tuple[str, str, list[str]]] = [
         "Editor: Welcome. Thanks for coming.",
         ["Editor: Welcome.", "Thanks for coming."],
     ),
+    ("q and a labels", "Q. Why now? A. It is time.", ["Q. Why now?", "A. It is time."]),
+    ("list letters", "A. First option\nB. Second option", ["A. First option", "B. Second option"]),
     ("lone label", "Q:\n\nWhy now?", ["Q:", "Why now?"]),
     ("colon continues", "Let me ask: Is it over?", ["Let me ask: Is it over?"]),
     (
