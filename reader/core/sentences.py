@@ -101,7 +101,7 @@ def segment(text: str) -> list[Sentence]:
         paragraph_end = text.find("\n\n", position)
         if paragraph_end == -1:
             paragraph_end = len(text)
-        if not text[position:paragraph_end].isspace() and position < paragraph_end:
+        if position < paragraph_end and not text[position:paragraph_end].isspace():
             paragraph += 1
             for line_start, line_end in _lines(text, position, paragraph_end):
                 for start, end in _split_line(text, line_start, line_end):
@@ -231,13 +231,13 @@ def _classify(window: str, window_is_sentence: bool) -> _Kind:
 
 def _in_address(before: str, after: str) -> bool:
     """True when the period joining ``before`` and ``after`` sits inside a URL or e-mail."""
-    token = (before.split() or [""])[-1] + "." + (after.split(maxsplit=1) or [""])[0]
+    token = (before.rsplit(None, 1) or [""])[-1] + "." + (after.split(None, 1) or [""])[0]
     return "://" in token or "@" in token or token.startswith("www.")
 
 
 def _is_attribution(text: str, start: int, end: int) -> bool:
     """True when a short "<Name> said." clause starts at ``start`` (after a quote)."""
-    clause = _CLAUSE.match(text, start, min(end, start + 64))
+    clause = _CLAUSE.match(text, start, end)  # bounded by the clause's own length limit
     if clause is None:
         return False
     words = [word.strip(",").lower() for word in clause.group()[:-1].split()]
