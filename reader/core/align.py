@@ -8,9 +8,9 @@ Method (order-independent, many-to-many):
 2. **Content score.** Every other pair is scored by the IDF-weighted Dice overlap of
    stemmed content words (:mod:`reader.core.scoring`): words shared by the whole story
    weigh little, names, numbers and unusual words shared by two sentences weigh a lot.
-3. **Copy evidence.** For candidate pairs, rapidfuzz's ``token_sort_ratio`` on the
-   normalised full text catches lightly edited copies even when all their words are
-   topic words; a ratio of at least :data:`COPY_RATIO` raises the score to that ratio.
+3. **Copy evidence.** For candidate pairs below :data:`MIN_SCORE`, rapidfuzz's
+   ``token_sort_ratio`` on the normalised full text catches lightly edited copies whose
+   words are mostly topic words; a ratio of at least :data:`COPY_RATIO` becomes the score.
 4. **Competition.** A pair is kept when its score reaches :data:`MIN_SCORE` *and* is at
    least :data:`RELATIVE_TO_BEST` of the best score either sentence reaches with any
    partner. So a sentence pairs with its clear best match, and with a second or third
@@ -35,7 +35,7 @@ from reader.core.models import Article, Sentence
 from reader.core.scoring import DocumentFrequencies, candidate_scores, idf_weights, profile
 from reader.core.sentences import segment
 from reader.core.textnorm import normalise_sentence
-from reader.core.worddiff import WordOp, shared_word_fraction, word_ops
+from reader.core.worddiff import WordOp, diff_words, word_ops
 
 __all__ = [
     "Comparison",
@@ -68,6 +68,11 @@ legitimate one-to-many pairs of a sentence that merges two claims."""
 COPY_RATIO = 0.85
 """``token_sort_ratio`` (0..1) from which two sentences count as a lightly edited copy
 whatever their words weigh: at 0.85 roughly one word in seven differs."""
+
+COPY_FLOOR = 0.5
+"""Only pairs whose content score reaches half of ``min_score`` are candidates at all
+(and get the copy check): below it two sentences share too little content for an edited
+copy, and pruning them keeps long articles fast."""
 
 NEAR_SHARED_WORDS = 0.7
 """``near`` needs at least 70 % of all words unchanged by the word diff: the same main
@@ -220,33 +225,40 @@ def align(
     a_profiles = [profile(s.text) for s in a_sentences]
     b_profiles = [profile(s.text) for s in b_sentences]
     weights = idf_weights(a_profiles, b_profiles, document_frequencies)
-    scores = candidate_scores(a_profiles, b_profiles, weights)
-    for (i, j), score in scores.items():
-        if score >= min_score * 0.5 and (i, j) not in verbatim:
-            ratio = fuzz.token_sort_ratio(a_norm[i], b_norm[j]) / 100.0
-            if ratio >= COPY_RATIO:
-                scores[(i, j)] = max(score, ratio)
+    candidates = candidate_scores(a_profiles, b_profiles, weights, floor=min_score * COPY_FLOOR)
+    scores: dict[tuple[int, int], float] = {}
+    copy_cutoff = COPY_RATIO * 100.0
+    for (i, j), score in candidates.items():
+        if score < min_score:
+            a_text, b_text = a_norm[i], b_norm[j]
+            if abs(len(a_text) - len(b_text)) > (1.0 - COPY_RATIO) * (len(a_text) + len(b_text)):
+                continue  # lengths alone rule out a copy
+            ratio = fuzz.token_sort_ratio(a_text, b_text, score_cutoff=copy_cutoff) / 100.0
+            if ratio < COPY_RATIO:
+                continue
+            score = ratio
+        scores[(i, j)] = score
     for key in verbatim:
         scores[key] = 1.0
 
     best_a: dict[int, float] = {}
     best_b: dict[int, float] = {}
     for (i, j), score in scores.items():
-        best_a[i] = max(best_a.get(i, 0.0), score)
-        best_b[j] = max(best_b.get(j, 0.0), score)
+        if score > best_a.get(i, 0.0):
+            best_a[i] = score
+        if score > best_b.get(j, 0.0):
+            best_b[j] = score
 
     pairs: list[SentencePair] = []
     for (i, j), score in sorted(scores.items()):
-        if (i, j) not in verbatim and (
-            score < min_score or score < relative_to_best * max(best_a[i], best_b[j])
-        ):
+        if (i, j) not in verbatim and score < relative_to_best * max(best_a[i], best_b[j]):
             continue
         a_text, b_text = a_sentences[i].text, b_sentences[j].text
-        ops = word_ops(a_text, b_text)
+        ops, unchanged = diff_words(a_text, b_text)
         kind: PairKind
         if (i, j) in verbatim:
             kind = "verbatim"
-        elif shared_word_fraction(ops, a_text, b_text) >= NEAR_SHARED_WORDS:
+        elif unchanged >= NEAR_SHARED_WORDS:
             kind = "near"
         else:
             kind = "paraphrase"

@@ -61,11 +61,14 @@ def render_text(
     """
     marks = marks or UNICODE_MARKS
     width = max(width, 40)
-    lines = [_heading("A", comparison.a), _heading("B", comparison.b), *_summary(comparison)]
-    lines.append(
+    header = [_heading("A", comparison.a), _heading("B", comparison.b), *_summary(comparison)]
+    header.append(
         f"Marks: {marks['verbatim']} verbatim  {marks['near']} near  "
         f"{marks['paraphrase']} paraphrase  {marks['unique']} only in this article"
     )
+    lines: list[str] = []
+    for line in header:
+        lines.extend(textwrap.wrap(line, width=width, subsequent_indent="   "))
 
     def block(prefix: str, text: str, indent: int) -> None:
         lines.extend(

@@ -21,7 +21,7 @@ sentence pairs that share a reasonably rare word, not with ``len(a) * len(b)``.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -115,35 +115,41 @@ def candidate_scores(
     a_profiles: Sequence[Profile],
     b_profiles: Sequence[Profile],
     weights: Mapping[str, float],
+    floor: float = MIN_CANDIDATE_SCORE,
 ) -> dict[tuple[int, int], float]:
-    """Weighted Dice of every pair sharing a not-too-common word, above the floor.
+    """Weighted Dice of every pair sharing a not-too-common word, from ``floor`` up.
 
-    Returns a sparse map ``(i, j) -> score`` in 0..1.
+    Shared weight is accumulated through an inverted index of B over the rarer words;
+    the common (topic) words of each A sentence are added only for pairs whose score
+    could still reach ``floor``. Returns a sparse map ``(i, j) -> score`` in 0..1.
     """
+    sentence_count = len(a_profiles) + len(b_profiles)
+    max_postings = max(2, int(CANDIDATE_MAX_DF * sentence_count))
     postings: dict[str, list[int]] = {}
     for j, item in enumerate(b_profiles):
         for word in item.words:
             postings.setdefault(word, []).append(j)
-    sentence_count = len(a_profiles) + len(b_profiles)
-    max_postings = max(2, int(CANDIDATE_MAX_DF * sentence_count))
-    a_mass = [sum(weights[w] for w in item.words) for item in a_profiles]
+    common = {w for w, hits in postings.items() if len(hits) > max_postings}
     b_mass = [sum(weights[w] for w in item.words) for item in b_profiles]
     scores: dict[tuple[int, int], float] = {}
     for i, item in enumerate(a_profiles):
-        if a_mass[i] <= 0:
+        a_mass = sum(weights[w] for w in item.words)
+        if a_mass <= 0:
             continue
-        candidates: set[int] = set()
-        for word in item.words:
-            hits = postings.get(word)
-            if hits and len(hits) <= max_postings:
-                candidates.update(hits)
-        words = item.words
-        for j in candidates:
-            total = a_mass[i] + b_mass[j]
-            if total <= 0:
-                continue
-            shared = sum(weights[w] for w in words & b_profiles[j].words)
-            score = 2.0 * shared / total
-            if score >= MIN_CANDIDATE_SCORE:
+        a_common = item.words & common
+        common_mass = sum(weights[w] for w in a_common)
+        shared: defaultdict[int, float] = defaultdict(float)
+        for word in item.words - a_common:
+            weight = weights[word]
+            for j in postings.get(word, ()):
+                shared[j] += weight
+        for j, partial in shared.items():
+            total = a_mass + b_mass[j]
+            if 2.0 * (partial + common_mass) < floor * total:
+                continue  # cannot reach the floor even if every common word is shared
+            if a_common:
+                partial += sum(weights[w] for w in a_common & b_profiles[j].words)
+            score = 2.0 * partial / total
+            if score >= floor:
                 scores[(i, j)] = score
     return scores

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 STEM_LENGTH = 6
 """Content words are cut to their first 6 characters. Truncation stemming at 5-7
@@ -70,8 +70,7 @@ _POSSESSIVE = re.compile(r"'s$")
 _CAPS_US = re.compile(r"\bUS\b")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a sentence with its span in the original sentence text."""
 
     start: int
@@ -97,7 +96,7 @@ def word_tokens(text: str) -> list[Token]:
 
 def normalise_sentence(text: str) -> str:
     """The sentence as lowercase words separated by single spaces (for verbatim checks)."""
-    return " ".join(token.norm for token in word_tokens(text))
+    return " ".join(_WORD.findall(fold(text)))
 
 
 def stem(word: str) -> str:

@@ -49,36 +49,37 @@ def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     return 0, 0
 
 
-def word_ops(a_text: str, b_text: str) -> tuple[WordOp, ...]:
-    """Word-level edit operations turning ``a_text`` into ``b_text``.
+def diff_words(a_text: str, b_text: str) -> tuple[tuple[WordOp, ...], float]:
+    """Word operations turning ``a_text`` into ``b_text``, and the share of words unchanged.
 
     Every word of A lies in exactly one ``equal``/``delete``/``replace`` span, every word
-    of B in exactly one ``equal``/``insert``/``replace`` span, in order.
+    of B in exactly one ``equal``/``insert``/``replace`` span, in order. The share is
+    ``2 * equal words / (words in A + words in B)`` (1.0 when both have no words).
     """
     a_tokens = word_tokens(a_text)
     b_tokens = word_tokens(b_text)
     if not a_tokens and not b_tokens:
-        return ()
+        return (), 1.0
+    a_words = [t.norm for t in a_tokens]
+    b_words = [t.norm for t in b_tokens]
     if len(a_tokens) > MAX_DIFF_WORDS or len(b_tokens) > MAX_DIFF_WORDS:
-        a_span = _span(a_tokens, 0, len(a_tokens))
-        b_span = _span(b_tokens, 0, len(b_tokens))
-        same = [t.norm for t in a_tokens] == [t.norm for t in b_tokens]
-        return (WordOp("equal" if same else "replace", *a_span, *b_span),)
-    matcher = SequenceMatcher(
-        a=[t.norm for t in a_tokens], b=[t.norm for t in b_tokens], autojunk=False
-    )
+        same = a_words == b_words
+        op = WordOp(
+            "equal" if same else "replace",
+            *_span(a_tokens, 0, len(a_tokens)),
+            *_span(b_tokens, 0, len(b_tokens)),
+        )
+        return (op,), 1.0 if same else 0.0
+    matcher = SequenceMatcher(a=a_words, b=b_words, autojunk=False)
     ops: list[WordOp] = []
+    equal = 0
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        name: OpName = tag
-        ops.append(WordOp(name, *_span(a_tokens, i1, i2), *_span(b_tokens, j1, j2)))
-    return tuple(ops)
+        if tag == "equal":
+            equal += i2 - i1
+        ops.append(WordOp(tag, *_span(a_tokens, i1, i2), *_span(b_tokens, j1, j2)))
+    return tuple(ops), 2.0 * equal / (len(a_tokens) + len(b_tokens))
 
 
-def shared_word_fraction(ops: tuple[WordOp, ...], a_text: str, b_text: str) -> float:
-    """Share of words left unchanged: ``2 * equal words / (words in A + words in B)``."""
-    a_words = len(word_tokens(a_text))
-    b_words = len(word_tokens(b_text))
-    if not a_words + b_words:
-        return 1.0
-    equal = sum(len(word_tokens(a_text[op.a_start : op.a_end])) for op in ops if op.op == "equal")
-    return 2.0 * equal / (a_words + b_words)
+def word_ops(a_text: str, b_text: str) -> tuple[WordOp, ...]:
+    """Word-level edit operations turning ``a_text`` into ``b_text`` (see :func:`diff_words`)."""
+    return diff_words(a_text, b_text)[0]

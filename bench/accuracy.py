@@ -1,0 +1,206 @@
+"""Accuracy of segmentation and alignment against the labelled gold set.
+
+Usage::
+
+    python bench/accuracy.py [--gold DIR] [--seeds DIR] [--event-df] [--verbose]
+
+Two alignment modes are reported:
+
+* ``gold sentences``: the gold sentence lists are aligned directly, which measures the
+  aligner alone;
+* ``pipeline``: the raw seed files go through loading, cleaning and
+  ``reader.core.sentences.segment`` and then ``compare``; each produced sentence is
+  mapped onto the gold sentence it matches best by text (rapidfuzz ratio of at least
+  :data:`MAP_CUTOFF`), so a different segmentation is scored fairly. Pairs on sentences
+  that match no gold sentence (headlines, boilerplate) count as false positives.
+
+Metrics: pair precision / recall / F1 over the labelled pairs, sentence-level F1 of
+"shared vs unique" (a gold sentence is shared when it is in any gold pair), recall per
+gold kind, and how often the predicted kind equals the gold kind on found pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from reader.core.align import DocumentFrequencies, align
+from reader.core.corpus import load_paths
+from reader.core.models import Article, Sentence
+from reader.core.sentences import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+MAP_CUTOFF = 90.0
+"""A produced sentence stands for a gold sentence when their texts are at least 90 %
+alike: tolerant of whitespace and a stray character, not of a different sentence."""
+
+
+@dataclass
+class Tally:
+    """Counts accumulated over all labelled article pairs."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    s_tp: int = 0
+    s_fp: int = 0
+    s_fn: int = 0
+    kind_total: Counter[str] = field(default_factory=Counter)
+    kind_found: Counter[str] = field(default_factory=Counter)
+    kind_same: int = 0
+
+    def add(
+        self,
+        predicted: dict[tuple[int, int], str],
+        gold: dict[tuple[int, int], str],
+    ) -> None:
+        found = set(predicted) & set(gold)
+        self.tp += len(found)
+        self.fp += len(set(predicted) - set(gold))
+        self.fn += len(set(gold) - set(predicted))
+        for side in (0, 1):
+            gold_shared = {key[side] for key in gold}
+            predicted_shared = {key[side] for key in predicted}
+            self.s_tp += len(gold_shared & predicted_shared)
+            self.s_fp += len(predicted_shared - gold_shared)
+            self.s_fn += len(gold_shared - predicted_shared)
+        for key, kind in gold.items():
+            self.kind_total[kind] += 1
+            if key in predicted:
+                self.kind_found[kind] += 1
+                self.kind_same += predicted[key] == kind
+
+    def lines(self, title: str) -> list[str]:
+        def prf(tp: int, fp: int, fn: int) -> str:
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+
+        kinds = ", ".join(
+            f"{k} {self.kind_found[k]}/{n} ({self.kind_found[k] / n:.2f})"
+            for k, n in sorted(self.kind_total.items())
+        )
+        found = sum(self.kind_found.values())
+        return [
+            f"{title}",
+            f"  pairs      {prf(self.tp, self.fp, self.fn)}  (tp {self.tp}, fp {self.fp}, "
+            f"fn {self.fn})",
+            f"  sentences  {prf(self.s_tp, self.s_fp, self.s_fn)}",
+            f"  recall by gold kind: {kinds}",
+            f"  kind label agrees on {self.kind_same}/{found} found pairs",
+        ]
+
+
+def gold_sentences(texts: list[str]) -> list[Sentence]:
+    """Sentence objects from gold texts (offsets into the texts joined by spaces)."""
+    out: list[Sentence] = []
+    position = 0
+    for text in texts:
+        out.append(Sentence(text, position, position + len(text)))
+        position += len(text) + 1
+    return out
+
+
+def map_to_gold(produced: list[Sentence], gold: list[str]) -> list[int | None]:
+    """Index of the gold sentence each produced sentence stands for, or None."""
+    mapping: list[int | None] = []
+    for sentence in produced:
+        hit = process.extractOne(sentence.text, gold, scorer=fuzz.ratio, score_cutoff=MAP_CUTOFF)
+        mapping.append(hit[2] if hit else None)
+    return mapping
+
+
+def load_seeds(seeds: Path) -> dict[str, Article]:
+    """The seed articles through the real loading and cleaning, by file name."""
+    result = load_paths(sorted(seeds.glob("*.txt")))
+    return {Path(article.path).name: article for article in result.articles}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument(
+        "--event-df", action="store_true", help="weight words over all five articles"
+    )
+    parser.add_argument("--verbose", action="store_true", help="list wrong pairs")
+    args = parser.parse_args(argv)
+
+    segmentation = json.loads((args.gold / "segmentation.json").read_text(encoding="utf-8"))
+    gold_texts = {name: entry["sentences"] for name, entry in segmentation.items()}
+    articles = load_seeds(args.seeds)
+    produced = {name: segment(article.text) for name, article in articles.items()}
+
+    exact = total = 0
+    for name, texts in gold_texts.items():
+        mine = {s.text.strip() for s in produced.get(name, [])}
+        exact += sum(text in mine for text in texts)
+        total += len(texts)
+    print(f"segmentation: {exact}/{total} gold sentences reproduced exactly ({exact / total:.3f})")
+
+    event_df: dict[str, DocumentFrequencies | None] = {"gold": None, "pipeline": None}
+    if args.event_df:
+        event_df["gold"] = DocumentFrequencies.from_texts(
+            t for texts in gold_texts.values() for t in texts
+        )
+        event_df["pipeline"] = DocumentFrequencies.from_texts(
+            s.text for sentences in produced.values() for s in sentences
+        )
+
+    gold_mode, pipeline_mode = Tally(), Tally()
+    for pairs_file in sorted(args.gold.glob("pairs-*.json")):
+        data = json.loads(pairs_file.read_text(encoding="utf-8"))
+        name_a, name_b = data["a"], data["b"]
+        gold = {(i, j): kind for i, j, kind in data["pairs"]}
+
+        a_gold, b_gold = gold_sentences(gold_texts[name_a]), gold_sentences(gold_texts[name_b])
+        pairs = align(a_gold, b_gold, document_frequencies=event_df["gold"])
+        predicted: dict[tuple[int, int], str] = {(p.a, p.b): p.kind for p in pairs}
+        gold_mode.add(predicted, gold)
+        if args.verbose:
+            _explain(pairs_file.name, predicted, gold, gold_texts[name_a], gold_texts[name_b])
+
+        a_mine, b_mine = produced.get(name_a, []), produced.get(name_b, [])
+        a_map = map_to_gold(a_mine, gold_texts[name_a])
+        b_map = map_to_gold(b_mine, gold_texts[name_b])
+        mapped: dict[tuple[int, int], str] = {}
+        unmapped = 0
+        for pair in align(a_mine, b_mine, document_frequencies=event_df["pipeline"]):
+            i, j = a_map[pair.a], b_map[pair.b]
+            if i is None or j is None:
+                unmapped += 1
+                continue
+            mapped.setdefault((i, j), pair.kind)
+        pipeline_mode.add(mapped, gold)
+        pipeline_mode.fp += unmapped
+
+    print()
+    print("\n".join(gold_mode.lines("alignment on gold sentences:")))
+    print()
+    print("\n".join(pipeline_mode.lines("full pipeline (load, clean, segment, compare):")))
+    return 0
+
+
+def _explain(
+    label: str,
+    predicted: dict[tuple[int, int], str],
+    gold: dict[tuple[int, int], str],
+    a_texts: list[str],
+    b_texts: list[str],
+) -> None:
+    print(f"== {label}")
+    for key in sorted(set(predicted) ^ set(gold)):
+        tag = "FP" if key in predicted else "FN"
+        print(f"  {tag} {key}  A: {a_texts[key[0]][:70]}")
+        print(f"  {' ' * len(tag)} {' ' * len(str(key))}  B: {b_texts[key[1]][:70]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

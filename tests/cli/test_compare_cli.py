@@ -1,0 +1,83 @@
+"""``newsreader compare``: formats, marks, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+A_TEXT = """\
+The central bank raised its main rate to 4.5 percent on Tuesday, the highest level since 2008.
+
+Governor Elena Marquez said inflation had stayed above the target for eighteen months.
+
+The government has not commented on the move."""
+
+B_TEXT = """\
+On Tuesday the central bank lifted its key rate to 4.5 percent, its highest since 2008.
+
+Bank governor Elena Marquez argued that inflation has been above target for eighteen months.
+
+Analysts expect another rise in the spring. \x1b[31mInjected\x1b[0m escape."""
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> tuple[str, str]:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(A_TEXT, encoding="utf-8")
+    b.write_text(B_TEXT, encoding="utf-8")
+    return str(a), str(b)
+
+
+def test_json_is_the_comparison_dict(
+    files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", *files, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"a", "b", "pairs", "stats"}
+    assert set(data["a"]) == {"id", "outlet", "title", "sentences"}
+    assert {"shared_a", "shared_b"} <= set(data["stats"])
+    assert data["pairs"] and set(data["pairs"][0]) == {"a", "b", "kind", "score", "ops"}
+    sentences = data["a"]["sentences"]
+    assert all(set(s) == {"text", "start", "end"} for s in sentences)
+
+
+def test_text_report_marks_and_wraps(
+    files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["compare", *files, "--width", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert all(len(line) <= 50 for line in out.splitlines())
+    assert "Only in B:" in out
+    assert any(line.startswith("+ A") for line in out.splitlines())
+    assert any(line.lstrip().startswith(("≈ B", "~ B", "= B", "% B")) for line in out.splitlines())
+
+
+def test_markdown_report(files: tuple[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    from markdown_it import MarkdownIt
+
+    assert main(["compare", *files, "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Comparison")
+    tokens = MarkdownIt().enable("table").parse(out)
+    assert any(t.type == "blockquote_open" for t in tokens)
+    assert any(t.type == "table_open" for t in tokens)
+    assert "## Only in A" in out and "## Only in B" in out
+    assert "\x1b" not in out
+
+
+def test_missing_file_is_a_clear_error(
+    files: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "nope.txt")
+    code = main(["compare", missing, files[1], "--data-dir", str(tmp_path / "d")])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "nope.txt" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""

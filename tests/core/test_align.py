@@ -1,0 +1,230 @@
+"""Alignment invariants, word diff, N-way counts and robustness on odd input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader import compare as lazy_compare
+from reader.core.align import (
+    Comparison,
+    DocumentFrequencies,
+    align,
+    align_many,
+    compare,
+    outlet_counts,
+)
+from reader.core.models import Article, Sentence
+from reader.core.textnorm import content_words, normalise_sentence, word_tokens
+from reader.core.worddiff import diff_words, word_ops
+
+STORY_A = """\
+The central bank raised its main rate to 4.5 percent on Tuesday, the highest level since 2008.
+
+Governor Elena Marquez said inflation had stayed above the target for eighteen months. \
+The decision was backed by seven of the nine board members.
+
+Markets fell sharply after the announcement. The government has not commented on the move."""
+
+STORY_B = """\
+Officials at the central bank voted seven to two for the increase, the bank said.
+
+On Tuesday the central bank lifted its key rate to 4.5 percent, its highest since 2008.
+
+Bank governor Elena Márquez argued that inflation has been above target for eighteen months. \
+Analysts expect another rise in the spring."""
+
+
+def sentences(*texts: str) -> list[Sentence]:
+    out, position = [], 0
+    for text in texts:
+        out.append(Sentence(text, position, position + len(text)))
+        position += len(text) + 1
+    return out
+
+
+def pair_set(comparison: Comparison) -> set[tuple[int, int]]:
+    return {(p.a, p.b) for p in comparison.pairs}
+
+
+def test_self_alignment_pairs_every_sentence_with_itself_as_verbatim() -> None:
+    result = compare(STORY_A, STORY_A)
+    diagonal = {(i, i) for i in range(len(result.a_sentences))}
+    assert diagonal <= pair_set(result)
+    for pair in result.pairs:
+        if pair.a == pair.b:
+            assert pair.kind == "verbatim"
+            assert pair.score == 1.0
+
+
+def test_swapping_sides_mirrors_the_pairs() -> None:
+    forward = compare(STORY_A, STORY_B)
+    backward = compare(STORY_B, STORY_A)
+    assert {(b, a) for a, b in pair_set(forward)} == pair_set(backward)
+
+
+def test_paraphrases_with_shared_names_and_numbers_pair_in_any_order() -> None:
+    result = compare(STORY_A, STORY_B)
+    texts = {
+        (result.a_sentences[p.a].text[:20], result.b_sentences[p.b].text[:20]) for p in result.pairs
+    }
+    assert ("The central bank rai", "On Tuesday the centr") in texts
+    assert ("Governor Elena Marqu", "Bank governor Elena ") in texts
+    for pair in result.pairs:
+        assert pair.kind in {"verbatim", "near", "paraphrase"}
+        assert 0.0 <= pair.score <= 1.0
+
+
+def test_unique_sentences_stay_unpaired() -> None:
+    result = compare(STORY_A, STORY_B)
+    a_unique = {result.a_sentences[i].text for i in result.unique_a()}
+    b_unique = {result.b_sentences[j].text for j in result.unique_b()}
+    assert "The government has not commented on the move." in a_unique
+    assert "Analysts expect another rise in the spring." in b_unique
+
+
+def test_topic_only_sentences_do_not_pair() -> None:
+    a = sentences(
+        "Trump spoke about Ukraine and Putin on Monday in Washington with reporters.",
+        "The Ukraine talks with Putin are expected to last weeks, Trump said.",
+        "A new grain corridor will open in Odesa next month under a UN-brokered deal.",
+    )
+    b = sentences(
+        "Trump said Putin wants Ukraine to give up the Donbas before any ceasefire.",
+        "Ukraine, Putin and Trump: a timeline of the war since February 2022.",
+        "European ministers meet in Brussels to discuss sanctions on Russian gas imports.",
+    )
+    assert align(a, b) == []
+
+
+def test_reordered_paragraphs_still_pair() -> None:
+    paragraphs = STORY_A.split("\n\n")
+    shuffled = "\n\n".join(reversed(paragraphs))
+    result = compare(STORY_A, shuffled)
+    assert len({p.a for p in result.pairs}) == len(result.a_sentences)
+    assert all(p.kind == "verbatim" for p in result.pairs)
+
+
+def test_near_copies_are_near() -> None:
+    a = sentences("The minister resigned on Friday after a week of protests in the capital.")
+    b = sentences("The minister resigned on Friday after two weeks of protests in the capital.")
+    [pair] = align(a, b)
+    assert pair.kind == "near"
+
+
+def norms(text: str) -> list[str]:
+    return [t.norm for t in word_tokens(text)]
+
+
+def test_word_ops_reconstruct_both_sentences() -> None:
+    a_text = "Putin, according to Peskov, extended an invitation for Trump to visit Moscow."
+    b_text = "Putin, through his spokesperson, extended an “invitation” for Trump to visit MOSCOW!"
+    ops, unchanged = diff_words(a_text, b_text)
+    from_a = [w for op in ops if op.op != "insert" for w in norms(a_text[op.a_start : op.a_end])]
+    from_b = [w for op in ops if op.op != "delete" for w in norms(b_text[op.b_start : op.b_end])]
+    assert from_a == norms(a_text)
+    assert from_b == norms(b_text)
+    for op in ops:
+        if op.op == "equal":
+            assert norms(a_text[op.a_start : op.a_end]) == norms(b_text[op.b_start : op.b_end])
+    assert [op.op for op in ops].count("equal") >= 2
+    assert 0.5 < unchanged < 1.0
+
+
+def test_word_ops_on_empty_and_identical_text() -> None:
+    assert word_ops("", "") == ()
+    [op] = word_ops("Same words.", "same words")
+    assert op.op == "equal"
+    [insert] = word_ops("", "New")
+    assert insert.op == "insert" and (insert.a_start, insert.a_end) == (0, 0)
+
+
+def test_normalisation_handles_names_abbreviations_and_possessives() -> None:
+    assert set(content_words("Zelensky's aides")) & set(content_words("Zelenskyy aides"))
+    assert "usa" in content_words("The U.S. says")
+    assert "usa" in content_words("the US says")
+    assert "usa" not in content_words("he told us")
+    assert normalise_sentence("“Hello,” she said — ok.") == normalise_sentence(
+        '"hello" she said ok'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        ("", ""),
+        ("", "One sentence here."),
+        ("Word", "Word"),
+        ("Word", "Other"),
+        ("北京今天下雨。上海明天晴天。", "北京今天下雨。广州很热。"),
+        (
+            "قال الرئيس إن المحادثات كانت مثمرة. وأضاف أن الاجتماع القادم في الرياض.",
+            "قال الرئيس إن المحادثات كانت مثمرة.",
+        ),
+        ("Мир. Война.", "Мир."),
+        ("\x1b[31mred\x1b[0m text.", "red text."),
+    ],
+)
+def test_odd_input_gives_a_valid_comparison(text_a: str, text_b: str) -> None:
+    result = compare(text_a, text_b)
+    assert isinstance(result, Comparison)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert set(data) == {"a", "b", "pairs", "stats"}
+    for pair in result.pairs:
+        assert 0 <= pair.a < len(result.a_sentences)
+        assert 0 <= pair.b < len(result.b_sentences)
+
+
+def test_identical_non_latin_sentences_pair_verbatim() -> None:
+    result = compare("北京今天下雨。上海明天晴天。", "北京今天下雨。广州很热。")
+    if len(result.a_sentences) > 1:
+        assert any(p.kind == "verbatim" for p in result.pairs)
+
+
+def test_one_megabyte_single_line() -> None:
+    line = " ".join(f"word{n % 5000} filler" for n in range(100_000))[:1_000_000]
+    result = compare(line, line[:500_000])
+    assert isinstance(result, Comparison)
+    assert result.to_dict()["stats"]["sentences_a"] >= 1
+
+
+def test_json_shape_is_stable() -> None:
+    data = compare(STORY_A, STORY_B).to_dict()
+    assert set(data["a"]) == {"id", "outlet", "title", "sentences"}
+    assert set(data["a"]["sentences"][0]) == {"text", "start", "end"}
+    assert {"shared_a", "shared_b", "pairs"} <= set(data["stats"])
+    pair = data["pairs"][0]
+    assert set(pair) == {"a", "b", "kind", "score", "ops"}
+    assert set(pair["ops"][0]) == {"op", "a", "b"}
+
+
+def test_articles_and_lazy_public_api() -> None:
+    article = Article(id="x1", title="Rates", outlet="Daily", text=STORY_A)
+    result = lazy_compare(article, STORY_B)
+    assert result.a.id == "x1" and result.a.outlet == "Daily"
+    assert result.b.id == "b"
+    for sentence in result.a_sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_align_many_and_outlet_counts() -> None:
+    third = (
+        "Analysts expect another rise in the spring. Markets fell sharply after the announcement."
+    )
+    results = align_many(STORY_A, [STORY_B, third, ""])
+    assert len(results) == 3
+    assert all(r.a is results[0].a for r in results)
+    counts = outlet_counts(results)
+    assert len(counts) == len(results[0].a_sentences)
+    index = next(i for i, s in enumerate(results[0].a_sentences) if s.text.startswith("Markets"))
+    assert counts[index] >= 1
+    assert max(counts) <= 3
+    assert outlet_counts([]) == []
+
+
+def test_document_frequencies_option() -> None:
+    frequencies = DocumentFrequencies.from_texts(["central bank rate", "central bank", "bank"])
+    assert frequencies.total == 3 and frequencies.counts["bank"] == 3
+    result = compare(STORY_A, STORY_B, document_frequencies=frequencies)
+    assert result.pairs
