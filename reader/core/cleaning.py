@@ -200,7 +200,7 @@ def _mark_context_free(
         text = unit.text
         words = f.word_count(text)
         short_fragment = words <= 6 and not f.ends_sentence(text)
-        if f.letter_count(text) < 2:
+        if not f.has_letters(text):
             reasons[i] = "symbols"
         elif f.is_crumb_trail(text) or (words <= 8 and f.ends_with_arrow(text)):
             reasons[i] = NAVIGATION
@@ -404,10 +404,10 @@ def _guess_site(raw: str, dropped: tuple[DroppedUnit, ...]) -> str:
     """A domain named in the text whose letters match a dropped site-name line."""
     names = {f.letters_key(unit.text) for unit in dropped if f.word_count(unit.text) <= 5}
     names.discard("")
+    if not names:
+        return ""
     for domain in f.domains_in(raw):
-        stem = domain.rsplit(".", 1)[0]
-        if stem.startswith("www."):
-            stem = stem[4:]
+        stem = domain.rsplit(".", 1)[0].removesuffix(".co")
         if f.letters_key(stem) in names:
             return domain
     return ""

@@ -36,9 +36,10 @@ _CLOSERS = "\"'”’»)]*"
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# Matched against single tokens (see ``domains_in``), which keeps it linear.
 _DOMAIN = re.compile(
-    r"\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|news|info|co\.uk|co|in|uk|"
-    r"de|fr|eu|io|tv|us|ca|au))\b",
+    r"(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|news|info|co\.uk|co|in|"
+    r"uk|de|fr|eu|io|tv|us|ca|au)",
     re.IGNORECASE,
 )
 # A crumb trail: three or more short segments separated by », ›, >, | or /.
@@ -145,9 +146,15 @@ def stop_word_ratio(text: str) -> float:
     return sum(1 for w in words if w.lower() in STOP_WORDS) / len(words)
 
 
-def letter_count(text: str) -> int:
-    """Number of letters in any script."""
-    return sum(1 for ch in text if ch.isalpha())
+def has_letters(text: str, at_least: int = 2) -> bool:
+    """True when ``text`` holds at least ``at_least`` letters (any script); stops early."""
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found >= at_least:
+                return True
+    return False
 
 
 def link_density(text: str) -> float:
@@ -239,7 +246,13 @@ def date_line(text: str) -> tuple[str, str] | None:
 
 def domains_in(text: str) -> list[str]:
     """Domain names mentioned in ``text`` (``example.com``), lower-cased, in order."""
-    return [m.group(1).lower() for m in _DOMAIN.finditer(text)]
+    found = []
+    for token in text.split():
+        if "." in token:
+            candidate = token.strip("\"'“”‘’()[]<>,;:!?").rstrip(".").lower()
+            if _DOMAIN.fullmatch(candidate):
+                found.append(candidate.removeprefix("www."))
+    return found
 
 
 def letters_key(text: str) -> str:
