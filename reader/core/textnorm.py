@@ -12,6 +12,9 @@ Everything here is language-light and general. Nothing is fitted to a corpus:
   ``negotiation/negotiated/negotiating``, ``territory/territorial`` and spelling variants
   of names such as ``Zelensky/Zelenskyy`` to one key without any word list.
 * **Stop words**: a short list of English function words that never carry a fact.
+* **Unspaced scripts** (Chinese, Japanese, Thai, Korean) have no word boundaries to
+  find, so their runs of letters become overlapping character bigrams, the usual
+  dictionary-free unit for those languages.
 """
 
 from __future__ import annotations
@@ -25,6 +28,12 @@ STEM_LENGTH = 6
 characters performs about as well as Porter stemming in retrieval studies, and 6 keeps
 name variants (Zelensky/Zelenskyy, Kyiv/Kiev differ earlier and stay apart) and word
 families (negotiation/negotiated) together while separating most unrelated words."""
+
+MIN_STEM = 3
+"""A suffix is stripped only when at least three letters remain (``sing`` stays)."""
+
+_SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+"""English inflectional endings, longest first; only one is removed."""
 
 MIN_WORD_LENGTH = 2
 """Single letters (initials, list markers) carry no content of their own."""
@@ -68,6 +77,11 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _POSSESSIVE = re.compile(r"'s$")
 _CAPS_US = re.compile(r"\bUS\b")
+_UNSPACED_CHARS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_UNSPACED = re.compile(f"[{_UNSPACED_CHARS}]")
+_UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+|[^{_UNSPACED_CHARS}]+")
+"""Thai, kana, CJK ideographs and Hangul: scripts whose words are not separated by spaces
+(Hangul is, but its syllable blocks make bigrams a sound unit too)."""
 
 
 class Token(NamedTuple):
@@ -100,10 +114,22 @@ def normalise_sentence(text: str) -> str:
 
 
 def stem(word: str) -> str:
-    """Light stem: drop a possessive, then truncate to :data:`STEM_LENGTH` characters."""
+    """Light stem: drop a possessive and one inflectional suffix, then truncate.
+
+    ``meeting/meets/met`` -> ``meet`` (not ``met``), ``talked`` -> ``talk``,
+    ``negotiations`` -> ``negoti``; a final ``e`` of an uninflected word goes too so that
+    ``agree/agreed`` and ``invite/invited`` meet.
+    """
     word = _POSSESSIVE.sub("", word)
-    if word.isdigit():
+    if any(ch.isdigit() for ch in word):
         return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            if suffix == "s" and word[-2] in "siu":
+                break  # press, crisis, status: not plurals
+            return word[: -len(suffix)][:STEM_LENGTH]
+    if word.endswith("e") and len(word) > MIN_STEM:
+        word = word[:-1]
     return word[:STEM_LENGTH]
 
 
@@ -118,10 +144,24 @@ def content_words(text: str) -> list[str]:
     words: list[str] = []
     for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
         word = _POSSESSIVE.sub("", match.group().casefold())
+        if _UNSPACED.search(word):
+            for run in _UNSPACED_RUN.findall(word):
+                if _UNSPACED.match(run):
+                    words.extend(_character_bigrams(run))
+                elif run not in STOP_WORDS and len(run) >= MIN_WORD_LENGTH:
+                    words.append(stem(run))
+            continue
         if word in STOP_WORDS or (len(word) < MIN_WORD_LENGTH and not word.isdigit()):
             continue
         words.append(stem(word))
     return words
+
+
+def _character_bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of a run of text written without spaces (CJK, Thai)."""
+    if len(run) < 2:
+        return [run]
+    return [run[k : k + 2] for k in range(len(run) - 1)]
 
 
 def is_number(word: str) -> bool:

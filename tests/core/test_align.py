@@ -228,3 +228,10 @@ def test_document_frequencies_option() -> None:
     assert frequencies.total == 3 and frequencies.counts["bank"] == 3
     result = compare(STORY_A, STORY_B, document_frequencies=frequencies)
     assert result.pairs
+
+
+def test_unspaced_scripts_pair_by_character_bigrams() -> None:
+    result = compare(
+        "北京今天下雨了，很多人没有带伞。上海明天晴天。", "今天北京下雨了，很多人没带伞。广州很热。"
+    )
+    assert {(p.a, p.b) for p in result.pairs} == {(0, 0)}
