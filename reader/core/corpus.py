@@ -37,6 +37,10 @@ REPEAT_MIN_SHARE = 0.5
 # Longer lines are prose; an outlet may reuse a sentence across follow-up stories.
 REPEAT_MAX_WORDS = 25
 
+# Documentation that lives beside articles in a folder (such as the sample corpus's
+# own README.md) is not an article. Named explicitly, such a file still loads.
+_NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "contributing"})
+
 _BINARY_SAMPLE = 8192
 # C0 control bytes other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
@@ -167,7 +171,7 @@ def _walk(root: Path, problems: list[LoadProblem]) -> Iterator[Path]:
         visited.add((status.st_dev, status.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.startswith("."):
+            if name.startswith(".") or Path(name).stem.lower() in _NOT_ARTICLES:
                 continue
             suffix = Path(name).suffix.lower()
             if suffix in SUPPORTED_SUFFIXES:

@@ -265,3 +265,11 @@ def test_decode_bytes_rejects_binary() -> None:
     with pytest.raises(CorpusError):
         decode_bytes(b"\x00\x01\x02text")
     assert corpus.MAX_ARTICLE_BYTES == 5 * 1024 * 1024
+
+
+def test_folder_docs_are_not_articles(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# My clippings\n\nArticles about the ferry.")
+    (tmp_path / "good.txt").write_text(BODY)
+    result = load_paths([tmp_path])
+    assert [Path(a.path).name for a in result.articles] == ["good.txt"]
+    assert load_paths([tmp_path / "README.md"]).articles  # named explicitly, it loads
