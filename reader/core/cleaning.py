@@ -31,6 +31,9 @@ MAX_HEADING_WORDS = 16
 # How far down the headline may sit: scraped pages put at most a handful of
 # header lines (crumbs, slogans, dates) above it.
 HEADLINE_SEARCH_UNITS = 8
+# A standfirst (dek) is a one-line summary; a news lede runs 25-40 words. Only a
+# line this short is taken for a dek when nothing else (a byline below it) says so.
+MAX_STANDFIRST_WORDS = 20
 # Anything above the headline longer than this is prose, so there is no header zone.
 MAX_HEADER_WORDS = 14
 # The footer can only start in the last part of the article, and only when what
@@ -178,7 +181,7 @@ def clean_article(
         byline=found.byline,
         standfirst=found.standfirst,
         date=found.date,
-        site=_guess_site(raw, dropped),
+        site=f.site_named_in(raw, [unit.text for unit in dropped]),
     )
 
 
@@ -307,7 +310,8 @@ def _mark_front_zone(
         text = units[index].text
         dated_after = any(reasons.get(j) in ("byline", "dateline") for j in range(index + 1, i))
         longer_after = after is not None and f.word_count(after.text) >= 2 * f.word_count(text)
-        if dated_after or _looks_like_heading(text) or (longer_after and f.word_count(text) <= 35):
+        short = f.word_count(text) <= MAX_STANDFIRST_WORDS
+        if dated_after or _looks_like_heading(text) or (longer_after and short):
             reasons[index] = "standfirst"
             found.standfirst = found.standfirst or text
     return i
@@ -385,7 +389,12 @@ def _mark_footer_zone(units: list[Unit], reasons: dict[int, str]) -> None:
 
 
 def _starts_footer(units: list[Unit], reasons: dict[int, str], i: int) -> bool:
-    """True when unit ``i`` is a short chrome-like line not followed by prose."""
+    """True when unit ``i`` is a short chrome-like line that opens a cluster of furniture.
+
+    Page furniture comes in clusters (a comment box and its notice, "related" links);
+    a heading near the end is followed by paragraphs. So the next unit must be short,
+    already dropped, or absent, or one of the two after it must be.
+    """
     text = units[i].text
     if reasons.get(i, "") not in ("", NAVIGATION, REPEATED_IN_ARTICLE, CHROME):
         return False
@@ -396,18 +405,9 @@ def _starts_footer(units: list[Unit], reasons: dict[int, str], i: int) -> bool:
         return False
     if f.content_words(text) and f.title_case_ratio(text) < 0.75:
         return False
-    after = next((u for u in units[i + 1 : i + 2]), None)
-    return after is None or f.word_count(after.text) < LONG_PARAGRAPH_WORDS
-
-
-def _guess_site(raw: str, dropped: tuple[DroppedUnit, ...]) -> str:
-    """A domain named in the text whose letters match a dropped site-name line."""
-    names = {f.letters_key(unit.text) for unit in dropped if f.word_count(unit.text) <= 5}
-    names.discard("")
-    if not names:
-        return ""
-    for domain in f.domains_in(raw):
-        stem = domain.rsplit(".", 1)[0].removesuffix(".co")
-        if f.letters_key(stem) in names:
-            return domain
-    return ""
+    following = range(i + 1, min(i + 3, len(units)))
+    if not following:
+        return True
+    if f.word_count(units[i + 1].text) >= LONG_PARAGRAPH_WORDS:
+        return False
+    return any(j in reasons or f.word_count(units[j].text) <= 6 for j in following)

@@ -263,3 +263,28 @@ def letters_key(text: str) -> str:
 def line_key(text: str) -> str:
     """Normalised form of a line for counting repeats (case and spacing ignored)."""
     return " ".join(text.lower().split())
+
+
+def site_named_in(text: str, site_names: list[str]) -> str:
+    """A domain mentioned in ``text`` whose letters match one of ``site_names``.
+
+    A page names its site in its furniture ("World Herald") and, somewhere, its
+    domain ("worldherald.com"); when both agree the domain is a safe outlet guess.
+    A domain alone is not enough: articles mention other sites all the time.
+
+    Args:
+        text: the raw article text.
+        site_names: short lines the cleaner dropped (header, footer, widgets).
+
+    Returns:
+        The domain, or ``""`` when no dropped line matches a mentioned domain.
+    """
+    names = {letters_key(name) for name in site_names if word_count(name) <= 5}
+    names.discard("")
+    if not names:
+        return ""
+    for domain in domains_in(text):
+        stem = domain.rsplit(".", 1)[0].removesuffix(".co")
+        if letters_key(stem) in names:
+            return domain
+    return ""

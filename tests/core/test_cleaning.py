@@ -222,3 +222,23 @@ def test_features() -> None:
     assert f.link_density("https://example.com/a/b") == 1.0
     assert f.domains_in("Welcome to example-news.co.uk today") == ["example-news.co.uk"]
     assert f.is_speaker_label("Expert:") and not f.is_speaker_label("Note: it rained.")
+
+
+def test_short_lede_is_not_mistaken_for_a_standfirst() -> None:
+    lede = (
+        "The city council on Tuesday approved a tram line to the northern suburbs after "
+        "more than a decade of argument, ending one of the longest planning fights in memory."
+    )
+    cleaned = clean_article(article("Trams Return to the North", lede, PROSE + " " + PROSE_2))
+    assert cleaned.paragraphs[0] == lede and cleaned.standfirst == ""
+
+
+def test_late_heading_followed_by_short_paragraphs_is_not_a_footer() -> None:
+    short_1 = "Work on the first stop is due to start in the autumn, the council said."
+    short_2 = "Opponents have said they will challenge the decision in court next month."
+    raw = article(
+        "Trams Return to the North", PROSE, PROSE_2, PROSE_3, "What Happens Next", short_1, short_2
+    )
+    cleaned = clean_article(raw)
+    assert cleaned.paragraphs[-2:] == (short_1, short_2)
+    assert {u.text: u.reason for u in cleaned.dropped}["What Happens Next"] == "subheading"
