@@ -24,7 +24,8 @@ never a sentence end. ``eg``/``ie`` are the dotted ``e.g.``/``i.e.`` with dots r
 
 ABBREVIATIONS: frozenset[str] = _words(
     """etc inc ltd co corp jr sr st ave blvd rd mt ft dept est approx govt univ assn bros
-    al misc ca esp incl excl min max hr hrs yr yrs mln bln sq oz lb lbs km cm mm
+    al misc ca esp incl excl min max hr hrs yr yrs mln bln sq oz lb lbs km cm mm mi yd
+    assoc intl natl bldg apt ext dist div pt pts tbsp tsp orig abbr
     ala ariz ark calif colo conn fla ga ill ind kan ky md mass mich minn mo mont neb nev
     okla ore pa tenn vt va wash wis wyo"""
 )

@@ -52,15 +52,23 @@ _CANDIDATE = re.compile(
 # A list marker at the start of a line: a bullet symbol or dash followed by space. The
 # marker is not part of the item's sentence (numbers such as "1." are kept: see ORDINAL).
 _LEADING_BULLET = re.compile(rf"\s*[*·–—{_BULLETS}-](?:\s+|$)")
+# Whitespace and opening quotes between a terminator and the next word.
 _GAP = re.compile(rf"\s*[{re.escape(_OPENERS)}]*")
+# Initials and dotted abbreviations: "U.S", "a.m", "Ph.D", "z.B", or a single letter.
 _INITIALISM = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3})+|[^\W\d_]")
 # List numbers and letters, and interview labels such as "Q." and "A.".
 _ORDINAL = re.compile(r"\d{1,3}|[ivxlc]{1,4}|[IVXLC]{1,4}|[^\W\d_]")
 _ELLIPSES = ("...", "…", ". . .")
 _WORD = re.compile(r"[^\W\d_]+")
 # A short clause up to the next terminator, for the attribution test after a quote.
-_CLAUSE = re.compile(r"[^.!?\"“”\n]{1,60}[.!?](?=\s|$)")
-_ATTRIBUTION_WORDS = 5
+_CLAUSE = re.compile(r"[^.!?,;:\"“”\n]{1,80}")
+_ATTRIBUTION_WORDS = 4
+"""Longest capitalised attribution clause, in words ("The Kremlin spokesman said.",
+"Lee told reporters Tuesday."). After a quote, "He said the talks failed." is more
+likely a sentence of its own; a lowercase clause only needs its speech verb."""
+_VERB_POSITION = 4
+"""The speech verb must be among the clause's first words: "said Lee", "Lee said", "the
+party's spokesman said"."""
 _TOKEN_WINDOW = 100
 """Characters looked at before a period to find the token it ends (and URL markers)."""
 _WRAP_WINDOW = 64
@@ -187,8 +195,9 @@ def _is_boundary(text: str, match: re.Match[str], sentence_start: int, end: int)
         attached = match.start() > sentence_start and not text[match.start() - 1].isspace()
         return spaced and attached and first.isupper()
     if closed:
-        # A closed quotation ends its sentence unless its attribution follows.
-        return not first.islower() and not _is_attribution(text, word_at, end)
+        # A closed quotation ends its sentence unless its attribution follows:
+        # ``"We lost." he said.`` and ``"We lost." Lee said.`` are one sentence each.
+        return not _is_attribution(text, word_at, end)
     window = text[max(sentence_start, match.start() - _TOKEN_WINDOW) : match.start()]
     if not spaced and _in_address(window, text[word_at : word_at + _TOKEN_WINDOW]):
         return False
@@ -236,13 +245,20 @@ def _in_address(before: str, after: str) -> bool:
 
 
 def _is_attribution(text: str, start: int, end: int) -> bool:
-    """True when a short "<Name> said." clause starts at ``start`` (after a quote)."""
-    clause = _CLAUSE.match(text, start, end)  # bounded by the clause's own length limit
+    """True when the clause at ``start``, right after a closed quote, attributes it.
+
+    A lowercase clause qualifies when it has a speech verb up front ("he said on
+    Tuesday"). A capitalised one must also be short and end there ("Lee said."), since
+    "He said the talks failed." is more likely a new sentence.
+    """
+    clause = _CLAUSE.match(text, start, end)
     if clause is None:
         return False
-    words = [word.strip(",").lower() for word in clause.group()[:-1].split()]
-    return (
-        len(words) <= _ATTRIBUTION_WORDS
-        and "that" not in words
-        and any(word in SPEECH_VERBS for word in words[:3])
-    )
+    words = clause.group().lower().split()
+    if not any(word in SPEECH_VERBS for word in words[:_VERB_POSITION]):
+        return False
+    if text[start].islower():
+        return True
+    stop = text[clause.end() : clause.end() + 1]
+    short = len(words) <= _ATTRIBUTION_WORDS and "that" not in words
+    return short and stop in (".", "!", "?", ",", "")

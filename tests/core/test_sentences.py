@@ -118,6 +118,17 @@ CASES: list[tuple[str, str, list[str]]] = [
         '"It ends." she said. Then rain.',
         ['"It ends." she said.', "Then rain."],
     ),
+    ("lowercase after quote, no verb", '"It ends." this is new.', ['"It ends."', "this is new."]),
+    (
+        "long lowercase attribution",
+        "“We lost.” he told reporters on a call.",
+        ["“We lost.” he told reporters on a call."],
+    ),
+    (
+        "capitalised sentence after quote",
+        '"It ends." He said the talks failed.',
+        ['"It ends."', "He said the talks failed."],
+    ),
     ("question in quote", '"Why?" she asked. He shrugged.', ['"Why?" she asked.', "He shrugged."]),
     ("exclamation in quote", "“Stop!” he shouted at them.", ["“Stop!” he shouted at them."]),
     ("new quote after space", "He left. “Good,” she said.", ["He left.", "“Good,” she said."]),
@@ -253,3 +264,53 @@ def test_one_megabyte_single_line_is_fast(unit: str) -> None:
     assert sentences
     # Linear time: about 0.1 s for prose here; the bound leaves room for slow CI machines.
     assert elapsed < 3.0
+
+
+WIRE_STORY = """\
+WASHINGTON (AP) — The Senate voted 52-48 on Tuesday to confirm Gen. Mark A. Jensen as \
+chairman. The vote came after weeks of delay.
+
+Sen. Jane Doe, D-Mass., said the nominee was "the right man at the wrong time." She added: \
+"We will hold him accountable. Every single day."
+
+"I don't know," Jensen told reporters. "Maybe next year?" he asked, laughing. The Pentagon \
+declined to comment.
+
+Shares of Acme Corp. fell 4.5% to $12.30 on the N.Y. Stock Exchange. The company, based in \
+St. Paul, Minn., reported a loss for the quarter ended Sept. 30.
+
+Officials from the U.K. and the U.S. will attend, along with the U.N. Security Council.
+
+Key facts:
+- 34 drones downed
+- No casualties reported
+
+(Reporting by John Smith; Editing by Mary Jones)"""
+
+WIRE_SENTENCES = [
+    (
+        0,
+        "WASHINGTON (AP) — The Senate voted 52-48 on Tuesday to confirm Gen. Mark A. Jensen"
+        " as chairman.",
+    ),
+    (0, "The vote came after weeks of delay."),
+    (1, 'Sen. Jane Doe, D-Mass., said the nominee was "the right man at the wrong time."'),
+    (1, 'She added: "We will hold him accountable.'),
+    (1, 'Every single day."'),
+    (2, '"I don\'t know," Jensen told reporters.'),
+    (2, '"Maybe next year?" he asked, laughing.'),
+    (2, "The Pentagon declined to comment."),
+    (3, "Shares of Acme Corp. fell 4.5% to $12.30 on the N.Y. Stock Exchange."),
+    (3, "The company, based in St. Paul, Minn., reported a loss for the quarter ended Sept. 30."),
+    (4, "Officials from the U.K. and the U.S. will attend, along with the U.N. Security Council."),
+    (5, "Key facts:"),
+    (5, "34 drones downed"),
+    (5, "No casualties reported"),
+    (6, "(Reporting by John Smith; Editing by Mary Jones)"),
+]
+
+
+def test_wire_story() -> None:
+    sentences = segment(WIRE_STORY)
+    assert [(s.paragraph, s.text) for s in sentences] == WIRE_SENTENCES
+    check_invariants(WIRE_STORY, sentences)
