@@ -289,16 +289,15 @@ def align_many(
 ) -> list[Comparison]:
     """Compare one article against several others in one call (A is segmented once).
 
-    Unless ``document_frequencies`` is given, word weights come from all the articles
-    together, so a word common to the whole event weighs little in every comparison.
+    Each comparison is exactly what :func:`compare` gives for that pair with the same
+    options, so the N-way counts agree with every pairwise view.
     """
     side_a = _side(a, "a")
     sides = [_side(other, f"b{n}") for n, other in enumerate(others)]
-    if "document_frequencies" not in options and len(sides) > 1:
-        texts = [s.text for side in (side_a, *sides) for s in side.sentences]
-        options = {**options, "document_frequencies": DocumentFrequencies.from_texts(texts)}
     return [
-        Comparison(side_a, side, tuple(align(side_a.sentences, side.sentences, **options)), {})
+        Comparison(
+            side_a, side, tuple(align(side_a.sentences, side.sentences, **options)), dict(options)
+        )
         for side in sides
     ]
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 STEM_LENGTH = 6
@@ -75,6 +76,7 @@ _QUOTES = str.maketrans(
 )
 _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _WORD = re.compile(r"\w+(?:'\w+)*")
+_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"'s$")
 _CAPS_US = re.compile(r"\bUS\b")
 _UNSPACED_CHARS = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -121,8 +123,8 @@ def stem(word: str) -> str:
     ``agree/agreed`` and ``invite/invited`` meet.
     """
     word = _POSSESSIVE.sub("", word)
-    if any(ch.isdigit() for ch in word):
-        return word
+    if not word.isalpha():
+        return word  # numbers, dates, codes: kept whole
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             if suffix == "s" and word[-2] in "siu":
@@ -143,18 +145,25 @@ def content_words(text: str) -> list[str]:
     text = _CAPS_US.sub("USA", text)
     words: list[str] = []
     for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
-        word = _POSSESSIVE.sub("", match.group().casefold())
-        if _UNSPACED.search(word):
-            for run in _UNSPACED_RUN.findall(word):
-                if _UNSPACED.match(run):
-                    words.extend(_character_bigrams(run))
-                elif run not in STOP_WORDS and len(run) >= MIN_WORD_LENGTH:
-                    words.append(stem(run))
-            continue
-        if word in STOP_WORDS or (len(word) < MIN_WORD_LENGTH and not word.isdigit()):
-            continue
-        words.append(stem(word))
+        words.extend(_word_keys(match.group().casefold()))
     return words
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[str, ...]:
+    """Content keys of one case-folded word: its stem, bigrams (unspaced scripts) or none."""
+    word = _POSSESSIVE.sub("", word)
+    if _UNSPACED.search(word):
+        keys: list[str] = []
+        for run in _UNSPACED_RUN.findall(word):
+            if _UNSPACED.match(run):
+                keys.extend(_character_bigrams(run))
+            elif run not in STOP_WORDS and len(run) >= MIN_WORD_LENGTH:
+                keys.append(stem(run))
+        return tuple(keys)
+    if word in STOP_WORDS or (len(word) < MIN_WORD_LENGTH and not word.isdigit()):
+        return ()
+    return (stem(word),)
 
 
 def _character_bigrams(run: str) -> list[str]:
@@ -166,7 +175,7 @@ def _character_bigrams(run: str) -> list[str]:
 
 def is_number(word: str) -> bool:
     """True for tokens that contain a digit (years, counts, money, percentages)."""
-    return any(ch.isdigit() for ch in word)
+    return _DIGIT.search(word) is not None
 
 
 def quoted_spans(text: str) -> list[str]:
