@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,8 +13,14 @@ from hypothesis import strategies as st
 from reader.core.models import Sentence
 from reader.core.sentences import segment
 
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+"""The shared folder beside the repository (as in ``tests/conftest.py``)."""
+GOLD = SHARED / "gold"
+SEEDS = SHARED / "seeds"
+
 
 def texts(text: str) -> list[str]:
+    """The sentence texts of ``text``."""
     return [sentence.text for sentence in segment(text)]
 
 
@@ -208,6 +216,7 @@ _MARKERS = set("*·–—•▪◦‣-")
 
 
 def check_invariants(text: str, sentences: list[Sentence]) -> None:
+    """Offsets match, sentences are ordered, trimmed and cover all but list markers."""
     covered = [False] * len(text)
     previous_end = 0
     previous_paragraph = 0
@@ -314,3 +323,18 @@ def test_wire_story() -> None:
     sentences = segment(WIRE_STORY)
     assert [(s.paragraph, s.text) for s in sentences] == WIRE_SENTENCES
     check_invariants(WIRE_STORY, sentences)
+
+
+@pytest.mark.skipif(not (GOLD / "segmentation.json").exists(), reason="gold set not present")
+def test_gold_exact_match_rate() -> None:
+    """At least 95% of the gold sentences come out exactly (see bench/segmentation.py)."""
+    gold = json.loads((GOLD / "segmentation.json").read_text(encoding="utf-8"))
+    hits = total = 0
+    for name, entry in gold.items():
+        dropped = {" ".join(u.split()) for u in entry["boilerplate"] + entry["non_sentence_units"]}
+        lines = [" ".join(line.split()) for line in (SEEDS / name).read_text("utf-8").splitlines()]
+        text = "\n\n".join(line for line in lines if line and line not in dropped)
+        found = {s.text for s in segment(text)}
+        hits += sum(" ".join(sentence.split()) in found for sentence in entry["sentences"])
+        total += len(entry["sentences"])
+    assert hits / total >= 0.95
