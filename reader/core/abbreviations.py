@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 
 TITLES: frozenset[str] = _words(
     """mr mrs ms mx dr prof sen rep gov gen lt col maj capt cpt sgt cpl pvt cmdr adm
-    rev fr hon pres supt insp messrs mme mlle amb atty det brig
+    rev fr hon pres supt insp messrs mme mlle amb atty det brig msgr esq
     vs cf viz eg ie"""
 )
 """Abbreviations that always lead into more of the same sentence: a title before a name
@@ -25,7 +25,7 @@ never a sentence end. ``eg``/``ie`` are the dotted ``e.g.``/``i.e.`` with dots r
 ABBREVIATIONS: frozenset[str] = _words(
     """etc inc ltd co corp jr sr st ave blvd rd mt ft dept est approx govt univ assn bros
     al misc ca esp incl excl min max hr hrs yr yrs mln bln sq oz lb lbs km cm mm mi yd
-    assoc intl natl bldg apt ext dist div pt pts tbsp tsp orig abbr
+    assoc intl natl bldg apt ext dist div pt pts tbsp tsp orig abbr ibid hwy rte inst
     ala ariz ark calif colo conn fla ga ill ind kan ky md mass mich minn mo mont neb nev
     okla ore pa tenn vt va wash wis wyo"""
 )
