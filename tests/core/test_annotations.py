@@ -172,3 +172,27 @@ def test_reanchor_pair_note_orphans_when_one_side_is_lost() -> None:
     assert reanchor(lost, {"art1": TEXT, "b": other_text}).status == "anchored"
     # A side whose article is not loaded keeps its previous status.
     assert reanchor(lost, {"art1": TEXT}).status == "orphaned"
+
+
+def test_deleted_sentence_does_not_pass_to_similar_neighbour() -> None:
+    """The neighbour slides into the deleted sentence's place and shares one context side."""
+    first = "Police said 12 people were hurt in the blast on Monday."
+    second = "Police said 12 people were hurt in the blast, officials confirmed."
+    text = f"The explosion shook the district. {first} {second} Roads stayed closed."
+    anchor = anchor_on(text, first)
+    assert resolve(anchor, text.replace(first + " ", "")).anchor is None
+
+
+def test_end_of_text_is_not_context_evidence() -> None:
+    last = "The talks will resume in Geneva next week, diplomats said."
+    text = f"Officials met on Tuesday. Nothing was agreed. {last}"
+    anchor = anchor_on(text, last)
+    look_alike = "The talks will resume in Vienna next week, diplomats said."
+    rewritten = f"A different opening line. Something else entirely happened here. {look_alike}"
+    assert resolve(anchor, rewritten).anchor is None
+
+
+def test_resolution_never_mutates_quote_of_orphan() -> None:
+    note = create_annotation(anchor_on(TEXT, ANNOTATED), "n")
+    lost = reanchor(note, {"art1": "Totally different text. Nothing in common."})
+    assert lost.orphaned and lost.quote == ANNOTATED and lost.start == note.start
