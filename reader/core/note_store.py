@@ -225,40 +225,62 @@ class NoteStore:
         return restored
 
     def reanchor_article(self, article_id: str, texts: dict[str, str]) -> ReanchorReport:
-        """Re-anchor the notes on ``article_id`` against current article texts.
+        """Re-anchor the notes on one article; see ``reanchor_articles``."""
+        return self.reanchor_articles([article_id], texts)
 
-        Call after an article's text may have changed (re-import, new cleaning) or
-        when showing it. Notes whose anchors are unchanged cost no write; changed
-        ones are written together in one transaction.
+    def reanchor_articles(
+        self, article_ids: Collection[str], texts: dict[str, str]
+    ) -> ReanchorReport:
+        """Re-anchor the notes on ``article_ids`` against current article texts.
+
+        Call after article texts may have changed (re-import, new cleaning) and when
+        showing an article. Unchanged notes cost no write; changed ones are written
+        together in one transaction. Only anchor columns are written, and only if
+        they still hold what was read, so a concurrent text edit or re-anchor in
+        another window is never overwritten.
 
         Args:
-            article_id: the article whose notes to check.
-            texts: current text by article id; must include ``article_id`` and,
-                for pair notes, ideally the partner article too.
+            article_ids: the articles whose notes to check.
+            texts: current text by article id; should include every article in
+                ``article_ids`` and, for pair notes, the partner articles too.
         """
-        notes = self.list_notes(article_id=article_id)
+        notes = self.list_notes(article_ids=article_ids)
         updates: list[tuple[Annotation, Annotation]] = []
         for old in notes:
             new = reanchor(old, texts)
             if new is not old:
                 updates.append((old, new))
+        written: list[tuple[Annotation, Annotation]] = []
         if updates:
             with self._transaction() as connection:
-                for _, new in updates:
+                for old, new in updates:
                     values = _row_values(new)
-                    # Columns 1..14 hold both anchors; 18 is status (see _COLUMNS).
-                    connection.execute(
+                    old_values = _row_values(old)
+                    # Columns 1..14 hold both anchors (see _COLUMNS); 18 is the status.
+                    cursor = connection.execute(
                         "UPDATE notes SET article_id = ?, start = ?, end = ?, quote = ?,"
                         " prefix = ?, suffix = ?, outlet = ?, other_article_id = ?,"
                         " other_start = ?, other_end = ?, other_quote = ?, other_prefix = ?,"
-                        " other_suffix = ?, other_outlet = ?, status = ? WHERE id = ?",
-                        (*values[1:15], new.status, new.id),
+                        " other_suffix = ?, other_outlet = ?, status = ?"
+                        " WHERE id = ? AND start = ? AND end = ? AND quote = ?"
+                        " AND other_start IS ? AND other_end IS ? AND status = ?",
+                        (
+                            *values[1:15],
+                            new.status,
+                            new.id,
+                            old.start,
+                            old.end,
+                            old.quote,
+                            old_values[9],
+                            old_values[10],
+                            old.status,
+                        ),
                     )
-        moved = sum(
-            1 for old, new in updates if new.status == "anchored" and old.status == "anchored"
-        )
-        orphaned = sum(1 for old, new in updates if new.orphaned and not old.orphaned)
-        recovered = sum(1 for old, new in updates if old.orphaned and not new.orphaned)
+                    if cursor.rowcount == 1:
+                        written.append((old, new))
+        moved = sum(1 for old, new in written if not old.orphaned and not new.orphaned)
+        orphaned = sum(1 for old, new in written if new.orphaned and not old.orphaned)
+        recovered = sum(1 for old, new in written if old.orphaned and not new.orphaned)
         return ReanchorReport(len(notes), moved, orphaned, recovered)
 
     # Internals ---------------------------------------------------------------
