@@ -59,7 +59,7 @@ _JSON_FIELDS = ("id", "outlet", "title", "date", "url", "path", "words", "event"
 _ID_WIDTH = 12
 _DATE_WIDTH = 10
 _OUTLET_WIDTH = 22
-_MIN_TITLE_WIDTH = 20
+_MIN_TITLE_WIDTH = 12
 
 
 def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -213,7 +213,9 @@ def format_table(articles: Sequence[Article], width: int | None) -> list[str]:
     for event, members in events.items():
         label = one_line(members[0].event_label) or "(no event)"
         if len(events) > 1 or event:
-            lines.append(f"{label}  [{len(members)} article(s)]")
+            count = f"  [{len(members)} article(s)]"
+            room = max(width - len(count), _MIN_TITLE_WIDTH) if width else 0
+            lines.append(one_line(label, room) + count)
         for article in members:
             prefix = (
                 f"  {article.id:<{_ID_WIDTH}}  {(article.date or '-'):<{_DATE_WIDTH}}  "

@@ -137,3 +137,23 @@ def test_subprocess_list_json(messy_folder: Path, tmp_path: Path) -> None:
     titles = {item["title"] for item in json.loads(completed.stdout)}
     assert "Ferry terminal to close" in titles
     assert len(completed.stderr.strip().splitlines()) == 3  # binary, empty, latin-1
+
+
+def test_show_json_with_dropped(messy_folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(messy_folder / "good.txt"), "--raw", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["title"] == "Ferry terminal to close"
+    assert shown["paragraphs"] == BODY.split("\n\n")
+    assert shown["dropped"] == []
+
+
+def test_table_fits_the_terminal_width() -> None:
+    from reader.cli.library_cmds import format_table
+    from reader.core.models import Article
+
+    long_title = "A very long headline " * 10
+    article = Article(id="abcdef123456", title=long_title, outlet="O" * 40, event="e1")
+    lines = format_table([article], 80)
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[-1].endswith("…")
+    assert format_table([article], None)[-1].endswith(long_title.strip())

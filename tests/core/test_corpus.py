@@ -273,3 +273,19 @@ def test_folder_docs_are_not_articles(tmp_path: Path) -> None:
     result = load_paths([tmp_path])
     assert [Path(a.path).name for a in result.articles] == ["good.txt"]
     assert load_paths([tmp_path / "README.md"]).articles  # named explicitly, it loads
+
+
+def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    file = tmp_path / "locked.txt"
+    file.write_text(BODY)
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = load_one(file)
+    assert result.articles == []
+    assert result.problems[0].reason == "cannot read: Permission denied"
