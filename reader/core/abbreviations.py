@@ -61,7 +61,13 @@ SPEECH_VERBS: frozenset[str] = _words(
     """said says say told tells asked asks added adds wrote writes stated states noted
     notes explained explains replied replies insisted insists warned warns argued argues
     recalled concluded continued admitted claimed claims declared announced posted
-    tweeted according"""
+    tweeted according acknowledged conceded emphasized emphasised stressed urged cautioned
+    remarked responded answered countered commented suggested predicted vowed promised
+    pledged quipped joked shouted yelled whispered"""
 )
 """Verbs of saying. A short clause built on one of them right after a closed quotation
 (``...a country." Trump said.``) is the quote's attribution, not a new sentence."""
+
+ATTRIBUTION_SUBJECTS: frozenset[str] = _words("he she they we i")
+"""Personal pronouns that, lowercase right after a closed quotation, start its
+attribution whatever the verb (``"We lost." he sighed.``)."""

@@ -19,6 +19,7 @@ from enum import Enum
 
 from reader.core.abbreviations import (
     ABBREVIATIONS,
+    ATTRIBUTION_SUBJECTS,
     CALENDAR,
     NUMBER_PREFIXES,
     SENTENCE_STARTERS,
@@ -60,7 +61,7 @@ _INITIALISM = re.compile(r"[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3})+|[^\W\d_]")
 _ORDINAL = re.compile(r"\d{1,3}|[ivxlc]{1,4}|[IVXLC]{1,4}|[^\W\d_]")
 _ELLIPSES = ("...", "…", ". . .")
 _WORD = re.compile(r"[^\W\d_]+")
-# A short clause up to the next terminator, for the attribution test after a quote.
+# The clause after a closed quote, up to its first punctuation, for the attribution test.
 _CLAUSE = re.compile(r"[^.!?,;:\"“”\n]{1,80}")
 _ATTRIBUTION_WORDS = 4
 """Longest capitalised attribution clause, in words ("The Kremlin spokesman said.",
@@ -247,18 +248,20 @@ def _in_address(before: str, after: str) -> bool:
 def _is_attribution(text: str, start: int, end: int) -> bool:
     """True when the clause at ``start``, right after a closed quote, attributes it.
 
-    A lowercase clause qualifies when it has a speech verb up front ("he said on
-    Tuesday"). A capitalised one must also be short and end there ("Lee said."), since
-    "He said the talks failed." is more likely a new sentence.
+    A lowercase clause qualifies when it has a speech verb up front ("said Lee", "he
+    told reporters on Tuesday") or opens with a personal pronoun ("he sighed"). A
+    capitalised one needs the speech verb and must also be short and end there ("Lee
+    said."), since "He said the talks failed." is more likely a new sentence.
     """
     clause = _CLAUSE.match(text, start, end)
     if clause is None:
         return False
     words = clause.group().lower().split()
-    if not any(word in SPEECH_VERBS for word in words[:_VERB_POSITION]):
-        return False
+    has_verb = any(word in SPEECH_VERBS for word in words[:_VERB_POSITION])
     if text[start].islower():
-        return True
+        return has_verb or words[0] in ATTRIBUTION_SUBJECTS
+    if not has_verb:
+        return False
     stop = text[clause.end() : clause.end() + 1]
     short = len(words) <= _ATTRIBUTION_WORDS and "that" not in words
     return short and stop in (".", "!", "?", ",", "")

@@ -137,6 +137,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         '"It ends." He said the talks failed.',
         ['"It ends."', "He said the talks failed."],
     ),
+    (
+        "pronoun attribution",
+        "“We lost.” he sighed. Rain fell.",
+        ["“We lost.” he sighed.", "Rain fell."],
+    ),
     ("question in quote", '"Why?" she asked. He shrugged.', ['"Why?" she asked.', "He shrugged."]),
     ("exclamation in quote", "“Stop!” he shouted at them.", ["“Stop!” he shouted at them."]),
     ("new quote after space", "He left. “Good,” she said.", ["He left.", "“Good,” she said."]),
