@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -14,9 +15,19 @@ from textual.theme import Theme
 from reader.core.errors import ConfigError
 from reader.core.persist import Config, load_config, save_config
 from reader.resources import styles_dir
-from reader.ui.commands import ArticleCommands
-from reader.ui.screens.main import Loader, MainScreen, SessionFactory
+from reader.ui.loading import Loader
+from reader.ui.screens.main import MainScreen, SessionFactory
 from reader.ui.session import Session
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def article_commands() -> type[Provider]:
+    """The palette provider, imported when the palette first opens."""
+    from reader.ui.commands import ArticleCommands
+
+    return ArticleCommands
 
 
 def _css_paths() -> list[str | Path]:
@@ -29,7 +40,7 @@ class NewsReaderApp(App[None]):
 
     TITLE = "newsreader"
     CSS_PATH = _css_paths()
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {article_commands}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from threading import Lock
 from typing import Literal
 
-from reader.core.align import Comparison, SentencePair, Side, WordOp, compare
+from reader.core.align import Comparison, SentencePair, Side, WordOp
 from reader.core.models import Article, Sentence
-from reader.core.sentences import segment
 
 Mark = Literal["verbatim", "near", "paraphrase", "unique"]
 """How a sentence relates to the other side of a comparison."""
@@ -39,8 +38,8 @@ class Session:
         self,
         articles: Sequence[Article] = (),
         *,
-        comparer: Comparer = compare,
-        segmenter: Segmenter = segment,
+        comparer: Comparer | None = None,
+        segmenter: Segmenter | None = None,
     ) -> None:
         """
         Args:
@@ -49,8 +48,8 @@ class Session:
             segmenter: splits text into sentences (the core's ``segment``).
         """
         self.articles: list[Article] = list(articles)
-        self.comparer = comparer
-        self.segmenter = segmenter
+        self.comparer: Comparer = comparer or _core_compare
+        self.segmenter: Segmenter = segmenter or _core_segment
         self.by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self._sentences: dict[str, tuple[Sentence, ...]] = {}
         self._comparisons: dict[tuple[str, str], Comparison] = {}
@@ -100,6 +99,19 @@ class Session:
             members.sort(key=lambda x: (x.outlet_label.lower(), x.date, x.title.lower()))
             rows.extend(ListRow("article", x.title, x) for x in members)
         return rows
+
+
+def _core_compare(a: Article, b: Article) -> Comparison:
+    """The core aligner, imported on first use: it pulls in rapidfuzz."""
+    from reader.core.align import compare
+
+    return compare(a, b)
+
+
+def _core_segment(text: str) -> Sequence[Sentence]:
+    from reader.core.sentences import segment
+
+    return segment(text)
 
 
 def side_marks(comparison: Comparison, side: Literal["a", "b"]) -> dict[int, Mark]:

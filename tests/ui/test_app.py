@@ -74,10 +74,7 @@ async def test_unknown_outlet_and_markup_shown_literally() -> None:
         assert screen.current is not None and screen.current.id == "wire01"
         assert screen.query_one(ReadingPane).border_title == "unknown outlet"
         await pilot.press("1", "k", "k", "enter")
-        text = "\n".join(
-            strip.text
-            for strip in screen.query_one(ReadingPane)._lines  # noqa: SLF001
-        )
+        text = "\n".join(screen.query_one(ReadingPane).line_texts)
         assert "[bold]Local[/bold]" in text
 
 

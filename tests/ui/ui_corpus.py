@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 from reader.core.align import Comparison, PairKind, SentencePair, Side, WordOp
 from reader.core.models import Article, Sentence
 from reader.ui.app import NewsReaderApp
+from reader.ui.loading import LoadOutcome
 from reader.ui.session import Session
 
 EVENT_BRIDGE = "bridge"
@@ -152,4 +153,4 @@ def session(articles: Sequence[Article]) -> Session:
 def make_app(articles: Sequence[Article] | None = None, **kwargs: object) -> NewsReaderApp:
     """The app over the fixed corpus, with no config file."""
     chosen = list(corpus() if articles is None else articles)
-    return NewsReaderApp(lambda: chosen, session_factory=session, **kwargs)  # type: ignore[arg-type]
+    return NewsReaderApp(lambda: LoadOutcome(chosen), session_factory=session, **kwargs)  # type: ignore[arg-type]

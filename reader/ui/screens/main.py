@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from textual import on, work
@@ -19,6 +19,7 @@ from reader.core.align import Comparison
 from reader.core.errors import NewsreaderError
 from reader.core.models import Article
 from reader.core.persist import Config
+from reader.ui.loading import Loader
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.picker import ComparePicker
 from reader.ui.session import SHARED_MARKS, Session, find_matches, side_marks, swapped
@@ -30,9 +31,6 @@ from reader.ui.widgets.sentence_view import SentenceView
 WIDE = 140
 """Terminal width from which the list, the reading pane and the diff pane all show."""
 
-Loader = Callable[[], Sequence[Article]]
-"""Returns the articles to show, grouped into events; runs in a worker thread and may
-raise NewsreaderError."""
 SessionFactory = Callable[[list[Article]], Session]
 
 
@@ -76,9 +74,10 @@ class MainScreen(Screen[None]):
     class ArticlesLoaded(Message):
         """The loader finished (posted from the worker)."""
 
-        def __init__(self, articles: list[Article]) -> None:
+        def __init__(self, articles: list[Article], warnings: list[str]) -> None:
             super().__init__()
             self.articles = articles
+            self.warnings = warnings
 
     class ComparisonReady(Message):
         """An alignment finished (posted from the worker)."""
@@ -118,6 +117,7 @@ class MainScreen(Screen[None]):
         self.session_factory = session_factory
         self.session = Session()
         self._search_view: SentenceView | None = None
+        self._wide = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -144,11 +144,11 @@ class MainScreen(Screen[None]):
     def load_articles(self) -> None:
         """Run the loader (it returns articles already grouped into events)."""
         try:
-            articles = list(self.loader())
+            outcome = self.loader()
         except NewsreaderError as error:
             self.post_message(self.LoadFailed(str(error)))
             return
-        self.post_message(self.ArticlesLoaded(articles))
+        self.post_message(self.ArticlesLoaded(list(outcome.articles), list(outcome.warnings)))
 
     @on(ArticlesLoaded)
     def _articles_loaded(self, event: ArticlesLoaded) -> None:
@@ -157,6 +157,12 @@ class MainScreen(Screen[None]):
         article_list.set_rows(self.session.rows())
         article_list.loading = False
         article_list.border_subtitle = f"{len(event.articles)} articles"
+        if event.warnings:
+            shown = "\n".join(event.warnings[:5])
+            more = len(event.warnings) - 5
+            if more > 0:
+                shown += f"\n… and {more} more"
+            self.notify(shown, title="Some files had problems", severity="warning", timeout=10)
         if not event.articles:
             self.notify("No articles to show. Import some with: newsreader import PATH")
             return
@@ -202,16 +208,20 @@ class MainScreen(Screen[None]):
         diff = self.query_one(DiffPane)
         diff.loading = False
         diff.show_comparison(comparison, aligned=self.aligned)
-        self.set_class(comparison is not None, "-comparing")
+        self._update_layout()
         self._apply_marks()
 
     def _apply_marks(self) -> None:
         """Show shared/unique marks in the reading pane when it shows side A."""
         comparison, article = self.comparison, self.current
-        marks = {}
+        pane = self.query_one(ReadingPane)
         if comparison is not None and article is not None and comparison.a.id == article.id:
-            marks = side_marks(comparison, "a")
-        self.query_one(ReadingPane).update_view(marks=marks)
+            if pane.sentences != comparison.a_sentences:
+                # The aligner segmented on its own terms; show its sentences so marks match.
+                pane.update_view(sentences=comparison.a_sentences)
+            pane.update_view(marks=side_marks(comparison, "a"))
+        else:
+            pane.update_view(marks={})
 
     def compare_with(self, b_id: str) -> None:
         """Compare the current article with ``b_id``: at once if cached, else in a worker."""
@@ -374,7 +384,7 @@ class MainScreen(Screen[None]):
     # --- layout --------------------------------------------------------------------------
 
     def on_resize(self, event: Resize) -> None:
-        was_wide = self.has_class("-wide")
+        was_wide = self._wide
         wide = event.size.width >= WIDE
         if was_wide and not wide:
             self.set_reactive(MainScreen.show_list, False)
@@ -383,11 +393,18 @@ class MainScreen(Screen[None]):
         self._update_layout()
 
     def _update_layout(self) -> None:
+        """Show the panes that fit; widths are set here rather than by toggling classes,
+        which would restyle the whole screen."""
         wide = self.size.width >= WIDE
-        self.set_class(wide, "-wide")
         self.query_one(ArticleList).display = self.show_list
-        self.query_one(ReadingPane).display = wide or self.narrow_view == "reading"
-        self.query_one(DiffPane).display = wide or self.narrow_view == "diff"
+        reading, diff = self.query_one(ReadingPane), self.query_one(DiffPane)
+        reading.display = wide or self.narrow_view == "reading"
+        diff.display = wide or self.narrow_view == "diff"
+        if wide:
+            comparing = self.comparison is not None
+            reading.styles.width = "1fr" if comparing else "3fr"
+            diff.styles.width = "2fr"
+        self._wide = wide
 
     def watch_show_list(self, show: bool) -> None:
         self._update_layout()

@@ -68,12 +68,14 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: list[ListRow] = []
+        self._strips: dict[tuple[int, int, int, bool], Strip] = {}
         self.open_id: str = ""
         """Id of the article shown in the reading pane, marked in the list."""
 
     def set_rows(self, rows: Sequence[ListRow]) -> None:
         """Replace the rows; the cursor goes to the first article."""
         self.rows = list(rows)
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, len(self.rows))
         first = next((i for i, row in enumerate(self.rows) if row.article), -1)
         self.set_reactive(ArticleList.cursor, first)
@@ -172,17 +174,31 @@ class ArticleList(ScrollView, can_focus=True):
         if not 0 <= index < len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[index]
+        state = 0 if index != self.cursor else (1 if self.has_focus else 2)
+        key = (index, width, state, row.article is not None and row.article.id == self.open_id)
+        strip = self._strips.get(key)
+        if strip is not None:
+            return strip
         text = self._row_text(row, width)
-        if index == self.cursor:
-            name = "article-list--cursor" if self.has_focus else "article-list--open"
-            text.stylize(self.get_component_rich_style(name, partial=True))
+        if state:
+            name = "article-list--cursor" if state == 1 else "article-list--open"
+            text.stylize(self.get_component_rich_style(name))
         segments = Segment.apply_style(text.render(self.app.console), base)
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        if len(self._strips) > 2000:
+            self._strips.clear()
+        self._strips[key] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        """The theme changed: drop the drawn rows."""
+        super().notify_style_update()
+        self._strips.clear()
 
     def _row_text(self, row: ListRow, width: int) -> Text:
         """One line: an event heading, or outlet, title and date in columns."""
         if row.article is None:
-            style = self.get_component_rich_style("article-list--event", partial=True)
+            style = self.get_component_rich_style("article-list--event")
             text = Text(row.label, style, end="", no_wrap=True, overflow="ellipsis")
             text.truncate(width, overflow="ellipsis")
             return text
@@ -197,13 +213,13 @@ class ArticleList(ScrollView, can_focus=True):
         title.truncate(max(1, title_width), overflow="ellipsis", pad=True)
         text = Text(marker + " ", end="", no_wrap=True)
         text.append_text(outlet)
-        text.stylize(self.get_component_rich_style("article-list--outlet", partial=True), 2)
+        text.stylize(self.get_component_rich_style("article-list--outlet"), 2)
         text.append(" ")
         text.append_text(title)
         if show_date:
             date = article.date[:DATE_WIDTH].rjust(DATE_WIDTH)
             text.append(" ")
-            text.append(date, self.get_component_rich_style("article-list--date", partial=True))
+            text.append(date, self.get_component_rich_style("article-list--date"))
         if cell_len(text.plain) > width:
             text.truncate(width)
         return text

@@ -39,6 +39,7 @@ class DiffColumn(SentenceView):
     """One side of the comparison, in its own reading order (or in aligned rows)."""
 
     CLASS_PREFIX = "diff-pane"
+    SHOW_BLURRED_CURSOR = False
 
     COMPONENT_CLASSES = {
         "diff-pane--verbatim",
@@ -195,11 +196,7 @@ class DiffPane(Vertical):
             for kind in ("verbatim", "near", "paraphrase", "unique"):
                 legend.append(f" {MARK_GLYPHS[kind]} {kind} ", column.component(kind))
                 legend.append(" ")
-            shared_a, total_a = shared_summary(self.comparison, "a")
-            shared_b, total_b = shared_summary(self.comparison, "b")
-            legend.append(f" A: {shared_a} of {total_a} shared · B: {shared_b} of {total_b}")
-            if self.aligned:
-                legend.append(" · aligned")
+            legend.append("· aligned rows" if self.aligned else "· own order", "italic")
         self.query_one("#diff-legend", Static).update(legend)
 
     def _sync_scroll(self, target: DiffColumn, y: float) -> None:

@@ -93,6 +93,9 @@ class SentenceView(ScrollView, can_focus=True):
         Binding("G,end", "last_sentence", "Last sentence", show=False),
     ]
 
+    SHOW_BLURRED_CURSOR: bool = True
+    """Whether the cursor glyph shows while another widget has focus."""
+
     CLASS_PREFIX = "sentence-view"
     """Prefix of the component classes; subclasses use their own (``diff-pane``...)."""
 
@@ -141,7 +144,12 @@ class SentenceView(ScrollView, can_focus=True):
         """Sentences paired with the cursor sentence on the other side."""
         self.annotated: set[int] = set()
         """Sentences that carry a note."""
-        self._lines: list[Strip] = []
+        self._lines: list[Text | None] = []
+        self._strips: dict[int, Strip] = {}
+        self._component_cache: dict[str, Style] = {}
+        self._dirty = True
+        self._layout_pending = False
+        self._pending_scroll: tuple[int, bool] | None = None
         self._sentence_lines: dict[int, tuple[int, int]] = {}
         self._line_sentence: list[int] = []
         self._layout_width = 0
@@ -157,7 +165,7 @@ class SentenceView(ScrollView, can_focus=True):
             setattr(self, name, value)
         if "sentences" in values:
             self.set_reactive(SentenceView.cursor, 0 if self.sentences else -1)
-        self.relayout()
+        self.schedule_layout()
 
     @property
     def current_sentence(self) -> Sentence | None:
@@ -175,8 +183,35 @@ class SentenceView(ScrollView, can_focus=True):
             yield Block(text, [(index, 0, len(text))], space_after=False)
 
     def component(self, name: str) -> Style:
-        """The Rich style of one of this view's component classes."""
-        return self.get_component_rich_style(f"{self.CLASS_PREFIX}--{name}", partial=True)
+        """The Rich style of one of this view's component classes, as a layer.
+
+        Colours are blended with the widget's background (so ``$success 20%`` works),
+        but a colour or background the CSS rule does not set is left out, so layers
+        combine: changed words keep the background of their sentence's kind.
+        """
+        cached = self._component_cache.get(name)
+        if cached is not None:
+            return cached
+        full_name = f"{self.CLASS_PREFIX}--{name}"
+        rules = self.get_component_styles(full_name)
+        blended = self.get_component_rich_style(full_name)
+        layer = Style(
+            color=blended.color if rules.has_rule("color") else None,
+            bgcolor=blended.bgcolor if rules.has_rule("background") else None,
+            bold=blended.bold if rules.has_rule("text_style") else None,
+            italic=blended.italic if rules.has_rule("text_style") else None,
+            underline=blended.underline if rules.has_rule("text_style") else None,
+            reverse=blended.reverse if rules.has_rule("text_style") else None,
+            dim=blended.dim if rules.has_rule("text_style") else None,
+        )
+        self._component_cache[name] = layer
+        return layer
+
+    def notify_style_update(self) -> None:
+        """The theme or CSS changed: forget the cached layers and redraw."""
+        super().notify_style_update()
+        self._component_cache.clear()
+        self.schedule_layout()
 
     def sentence_text(self, index: int) -> Text:
         """The sentence as styled text; article text is never parsed as markup."""
@@ -209,10 +244,8 @@ class SentenceView(ScrollView, can_focus=True):
             return
         self._layout_width = width
         text_width = self.text_width
-        console = self.app.console
-        base = self.rich_style
         gutter_style = self.component("gutter")
-        lines: list[Strip] = []
+        lines: list[Text | None] = []
         sentence_lines: dict[int, tuple[int, int]] = {}
         line_sentence: list[int] = []
         for block in self.blocks():
@@ -239,24 +272,51 @@ class SentenceView(ScrollView, can_focus=True):
                 row.append("".join(gutter), gutter_style)
                 piece.rstrip()
                 row.append_text(piece)
-                segments = list(row.render(console))
-                strip = Strip(Segment.apply_style(segments, base))
-                lines.append(strip.extend_cell_length(width, base))
+                lines.append(row)
             for _ in range(block.min_lines - len(pieces)):
-                lines.append(Strip.blank(width, base))
+                lines.append(None)
                 line_sentence.append(-1)
             if block.space_after:
-                lines.append(Strip.blank(width, base))
+                lines.append(None)
                 line_sentence.append(-1)
         self._lines = lines
+        self._strips.clear()
         self._sentence_lines = sentence_lines
         self._line_sentence = line_sentence
+        self._dirty = False
         self.virtual_size = Size(width, len(lines))
         self.refresh()
+        if self._pending_scroll is not None:
+            index, center = self._pending_scroll
+            self._pending_scroll = None
+            self.scroll_to_sentence(index, center=center)
+
+    def schedule_layout(self) -> None:
+        """Re-wrap once after the current batch of changes (see ``ensure_layout``)."""
+        self._dirty = True
+        self.refresh()
+        if not self._layout_pending:
+            self._layout_pending = True
+            self.call_later(self._scheduled_layout)
+
+    def _scheduled_layout(self) -> None:
+        self._layout_pending = False
+        self.ensure_layout()
+
+    def ensure_layout(self) -> None:
+        """Lay out now if a change is waiting."""
+        if self._dirty:
+            self.relayout()
+
+    @property
+    def line_texts(self) -> list[str]:
+        """The wrapped lines as plain text, gutter included (for tests and exports)."""
+        self.ensure_layout()
+        return ["" if line is None else line.plain for line in self._lines]
 
     def _gutter_for(self, index: int, gutter: list[str]) -> list[str]:
         """Fill the gutter cells for a sentence that starts on this line."""
-        if index == self.cursor:
+        if index == self.cursor and (self.has_focus or self.SHOW_BLURRED_CURSOR):
             gutter[0] = CURSOR_GLYPH
         elif index in self.partner_indices and gutter[0] == " ":
             gutter[0] = PARTNER_GLYPH
@@ -271,9 +331,17 @@ class SentenceView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
-        return self._lines[index].crop(scroll_x, scroll_x + width)
+        base = self.rich_style
+        if index >= len(self._lines) or self._lines[index] is None:
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            row = self._lines[index]
+            assert row is not None
+            segments = Segment.apply_style(row.render(self.app.console), base)
+            strip = Strip(segments).extend_cell_length(self._layout_width, base)
+            self._strips[index] = strip
+        return strip.crop(scroll_x, scroll_x + width)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._layout_width:
@@ -284,15 +352,15 @@ class SentenceView(ScrollView, can_focus=True):
         self.relayout()
 
     def on_focus(self) -> None:
-        self.relayout()
+        self.schedule_layout()
 
     def on_blur(self) -> None:
-        self.relayout()
+        self.schedule_layout()
 
     # --- cursor --------------------------------------------------------------------------
 
     def watch_cursor(self, cursor: int) -> None:
-        self.relayout()
+        self.schedule_layout()
         self.scroll_to_sentence(cursor)
         if cursor >= 0:
             self.post_message(self.make_focused_message(cursor))
@@ -308,6 +376,10 @@ class SentenceView(ScrollView, can_focus=True):
 
     def scroll_to_sentence(self, index: int, *, center: bool = False) -> None:
         """Scroll so that sentence ``index`` is visible (centred when asked)."""
+        if self._dirty:
+            # Wait for the layout that is already scheduled rather than doing it twice.
+            self._pending_scroll = (index, center)
+            return
         if index not in self._sentence_lines:
             return
         first, last = self._sentence_lines[index]
@@ -325,6 +397,7 @@ class SentenceView(ScrollView, can_focus=True):
 
     def line_range(self, index: int) -> tuple[int, int] | None:
         """First and last line of sentence ``index`` in the wrapped layout."""
+        self.ensure_layout()
         return self._sentence_lines.get(index)
 
     def move_to_next(self, wanted: Sequence[int] | set[int], direction: int) -> bool:
@@ -364,6 +437,7 @@ class SentenceView(ScrollView, can_focus=True):
 
     def _page(self, direction: int) -> None:
         """Move the cursor about one screen and keep it visible."""
+        self.ensure_layout()
         span = self._sentence_lines.get(self.cursor)
         if span is None:
             return
@@ -378,6 +452,7 @@ class SentenceView(ScrollView, can_focus=True):
             self.cursor = min(max(candidates, default=0), max(0, self.cursor - 1))
 
     def on_click(self, event: events.Click) -> None:
+        self.ensure_layout()
         line = event.y + self.scroll_offset.y
         if 0 <= line < len(self._line_sentence) and self._line_sentence[line] >= 0:
             self.cursor = self._line_sentence[line]

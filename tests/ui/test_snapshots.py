@@ -1,0 +1,69 @@
+"""SVG snapshots of the main layout, the diff pane and the help screen at a fixed size.
+
+Built on the fixed corpus of ``ui_corpus`` so they change only when the UI does.
+Review the HTML report before running ``pytest --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+from ui_corpus import make_app
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    yield
+
+
+async def _loaded(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _compared(pilot: Pilot[None]) -> None:
+    await _loaded(pilot)
+    await pilot.press("enter", "c")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_main_layout(snap_compare: SnapCompare) -> None:
+    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=_loaded)
+
+
+def test_diff_pane_on_known_pair(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _compared(pilot)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=run_before)
+
+
+def test_diff_pane_aligned_narrow(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _compared(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)
