@@ -31,6 +31,9 @@ MAX_HEADING_WORDS = 16
 # How far down the headline may sit: scraped pages put at most a handful of
 # header lines (crumbs, slogans, dates) above it.
 HEADLINE_SEARCH_UNITS = 8
+# How many not-yet-dropped units below the headline may hold standfirst, byline,
+# dateline and captions before the body must have started.
+FRONT_ZONE_UNITS = 5
 # A standfirst (dek) is a one-line summary; a news lede runs 25-40 words. Only a
 # line this short is taken for a dek when nothing else (a byline below it) says so.
 MAX_STANDFIRST_WORDS = 20
@@ -281,23 +284,26 @@ def _mark_front_zone(
     if start == 0:
         return 0  # no headline, so no reliable front zone
     i = start
-    pending: list[int] = []  # units seen before a byline: a standfirst if one follows
-    while i < len(units) and i < start + 5:
-        text = units[i].text
+    examined = 0
+    pending: list[int] = []  # a possible standfirst, decided once the zone is known
+    while i < len(units) and examined < FRONT_ZONE_UNITS:
         if i in reasons:
             i += 1
             continue
+        examined += 1
+        text = units[i].text
+        words = f.word_count(text)
         if _take_dateline(text, found):
             reasons[i] = "dateline"
         elif f.byline_name(text):
             found.byline = found.byline or f.byline_name(text)
             reasons[i] = "byline"
-        elif not pending and (
-            _looks_like_heading(text) or (f.sentence_count(text) == 1 and f.word_count(text) <= 60)
-        ):
+        elif not pending and _looks_like_heading(text):
             pending.append(i)
-        elif f.word_count(text) <= 4 and not f.ends_sentence(text) and i > start:
-            reasons[i] = "caption or label"
+        elif words <= 4 and not f.ends_sentence(text):
+            reasons[i] = "caption or label"  # a job title under the byline, a photo label
+        elif not pending and f.ends_sentence(text) and f.sentence_count(text) == 1 and words <= 60:
+            pending.append(i)
         else:
             break
         i += 1

@@ -6,6 +6,8 @@ show the cleaner relies on general features rather than known phrases.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core import cleaning_features as f
@@ -242,3 +244,20 @@ def test_late_heading_followed_by_short_paragraphs_is_not_a_footer() -> None:
     cleaned = clean_article(raw)
     assert cleaned.paragraphs[-2:] == (short_1, short_2)
     assert {u.text: u.reason for u in cleaned.dropped}["What Happens Next"] == "subheading"
+
+
+BROADCASTER_PAGE = (Path(__file__).parent / "data" / "broadcaster_page.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_broadcaster_style_page() -> None:
+    """Menus, image credits, ads, share links and "more on this story" all go."""
+    cleaned = clean_article(BROADCASTER_PAGE)
+    assert cleaned.title == "Ferry operator fined over safety failures at northern port"
+    assert (cleaned.byline, cleaned.date) == ("Alex Morgan", "2025-03-04")
+    body = [p for p in cleaned.paragraphs if p != "What happens next?"]
+    assert len(body) == 5
+    assert body[0].startswith("A ferry operator has been fined")
+    assert body[-1].startswith("The operator has 28 days to appeal.")
+    assert all(f.word_count(p) > 10 for p in body)
