@@ -341,6 +341,8 @@ def _mark_body(units: list[Unit], reasons: dict[int, str], start: int, found: _M
         words = f.word_count(text)
         if f.is_speaker_label(text):
             reasons[i] = "speaker label"
+        elif f.byline_name(text):
+            reasons[i] = "byline or credit"
         elif f.date_line(text) is not None and not f.ends_sentence(text):
             _take_dateline(text, found)
             reasons[i] = "dateline"

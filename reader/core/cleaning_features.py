@@ -45,7 +45,9 @@ _DOMAIN = re.compile(
 # A crumb trail: three or more short segments separated by », ›, >, | or /.
 _CRUMB_SEPARATOR = re.compile(r"\s+[»›>|/]\s+")
 _SPEAKER_LABEL = re.compile(r"^[A-Z][\w .’'-]{0,30}:$")
-_BYLINE = re.compile(r"^(?:by|written by|reporting by|words by)\s+(\S.*)$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:by|written by|reporting by|additional reporting by|words by)\s+(\S.*)$", re.IGNORECASE
+)
 _LIST_MARKER = re.compile(r"^(?:[*•·▪‣–-]|\d{1,2}[.)])\s+")
 # Vocabulary of web page chrome (sharing, subscriptions, ads, credits). Generic words
 # that occur on any site, not phrases copied from one.
@@ -90,7 +92,8 @@ _DATE_PATTERNS = (
 _DATE_NOISE = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\b|\b(?:am|pm|gmt|utc|ist|est|edt|cet|cest|bst|"
-    r"pst|pdt)\b|\b(?:today|updated|published|posted|last|modified|on|at|date)\b|[,:|•·–—-]",
+    r"pst|pdt)\b|\b(?:today|updated|published|posted|last|modified|on|at|date)\b|[,:|•·–—-]"
+    r"|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
     re.IGNORECASE,
 )
 

@@ -261,3 +261,13 @@ def test_broadcaster_style_page() -> None:
     assert body[0].startswith("A ferry operator has been fined")
     assert body[-1].startswith("The operator has 28 days to appeal.")
     assert all(f.word_count(p) > 10 for p in body)
+
+
+def test_wire_style_page() -> None:
+    """Section menu, timestamp line, credit line and "read next" widgets all go."""
+    cleaned = clean_article((Path(__file__).parent / "data" / "wire_page.txt").read_text())
+    assert cleaned.title == "Rail unions agree pay deal, ending strikes"
+    assert (cleaned.byline, cleaned.date) == ("Priya Nair and Tom Hale", "2025-03-05")
+    assert len(cleaned.paragraphs) == 4
+    assert cleaned.paragraphs[0].startswith("LONDON, March 5 (Wire) - Britain's main rail")
+    assert cleaned.paragraphs[-1].startswith("The government welcomed the agreement")
