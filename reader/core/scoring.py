@@ -125,27 +125,38 @@ def candidate_scores(
     """
     sentence_count = len(a_profiles) + len(b_profiles)
     max_postings = max(2, int(CANDIDATE_MAX_DF * sentence_count))
+    frequency: Counter[str] = Counter()
+    for item in (*a_profiles, *b_profiles):
+        frequency.update(item.words)
+    # Decided over both sides, so that swapping A and B gives the same candidates.
+    common = {w for w, n in frequency.items() if n > max_postings}
     postings: dict[str, list[int]] = {}
+    b_mass: list[float] = []
+    b_common_mass: list[float] = []
     for j, item in enumerate(b_profiles):
-        for word in item.words:
+        for word in item.words - common:
             postings.setdefault(word, []).append(j)
-    common = {w for w, hits in postings.items() if len(hits) > max_postings}
-    b_mass = [sum(weights[w] for w in item.words) for item in b_profiles]
+        b_mass.append(sum(weights[w] for w in item.words))
+        b_common_mass.append(sum(weights[w] for w in item.words & common))
     scores: dict[tuple[int, int], float] = {}
     for i, item in enumerate(a_profiles):
         a_mass = sum(weights[w] for w in item.words)
         if a_mass <= 0:
             continue
         a_common = item.words & common
-        common_mass = sum(weights[w] for w in a_common)
+        a_common_mass = sum(weights[w] for w in a_common)
         shared: defaultdict[int, float] = defaultdict(float)
         for word in item.words - a_common:
             weight = weights[word]
             for j in postings.get(word, ()):
                 shared[j] += weight
+        half_floor = 0.5 * floor
         for j, partial in shared.items():
             total = a_mass + b_mass[j]
-            if 2.0 * (partial + common_mass) < floor * total:
+            common_bound = b_common_mass[j]
+            if a_common_mass < common_bound:
+                common_bound = a_common_mass
+            if partial + common_bound < half_floor * total:
                 continue  # cannot reach the floor even if every common word is shared
             if a_common:
                 partial += sum(weights[w] for w in a_common & b_profiles[j].words)

@@ -33,8 +33,9 @@ families (negotiation/negotiated) together while separating most unrelated words
 MIN_STEM = 3
 """A suffix is stripped only when at least three letters remain (``sing`` stays)."""
 
-_SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
-"""English inflectional endings, longest first; only one is removed."""
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+"""English inflectional endings plus the commonest derivational one (``-ation``: invite,
+invitation), longest first; only one is removed."""
 
 MIN_WORD_LENGTH = 2
 """Single letters (initials, list markers) carry no content of their own."""

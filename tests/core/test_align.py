@@ -235,3 +235,23 @@ def test_unspaced_scripts_pair_by_character_bigrams() -> None:
         "北京今天下雨了，很多人没有带伞。上海明天晴天。", "今天北京下雨了，很多人没带伞。广州很热。"
     )
     assert {(p.a, p.b) for p in result.pairs} == {(0, 0)}
+
+
+def test_sample_corpus_alignment_is_symmetric() -> None:
+    from pathlib import Path
+
+    from reader.core.corpus import load_paths
+
+    corpus = Path(__file__).resolve().parents[2] / "sample_corpus"
+    articles = load_paths([corpus]).articles
+    assert len(articles) >= 2
+    for first in articles:
+        for second in articles:
+            if first.id >= second.id:
+                continue
+            forward = compare(first, second)
+            backward = compare(second, first)
+            assert {(b, a) for a, b in pair_set(forward)} == pair_set(backward)
+            assert {(p.a, p.b, p.kind) for p in forward.pairs} == {
+                (p.b, p.a, p.kind) for p in backward.pairs
+            }
