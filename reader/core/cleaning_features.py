@@ -30,9 +30,13 @@ STOP_WORDS = frozenset(
 )
 # fmt: on
 
-SENTENCE_END = ".!?…"
-"""Characters that end a sentence (before any closing quotes or brackets)."""
-_CLOSERS = "\"'”’»)]*"
+SENTENCE_END = ".!?…。！？؟۔।"
+"""Characters that end a sentence (before any closing quotes or brackets), including the
+CJK full stops, the Arabic question mark, the Urdu full stop and the Devanagari danda."""
+_CLOSERS = "\"'”’»)]*」』）"
+# Scripts written without spaces between words (Han, kana, Thai...): their characters
+# are counted towards the length of a line so a Chinese paragraph is not "one word".
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -104,8 +108,9 @@ def words_of(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    """Number of whitespace-separated tokens."""
-    return len(text.split())
+    """Number of words: whitespace-separated tokens, plus about one word per two
+    characters of scripts written without spaces."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def strip_list_marker(text: str) -> str:
@@ -121,7 +126,7 @@ def ends_sentence(text: str) -> bool:
 
 def sentence_count(text: str) -> int:
     """Rough number of sentences: sentence ends followed by a space and a capital, plus one."""
-    return 1 + len(re.findall(r"[.!?…][”’\"')]*\s+[“‘\"(]?[A-Z]", text))
+    return 1 + len(re.findall(r"[.!?…][”’\"')]*\s+[“‘\"(]?[A-Z]|[。！？](?=.)", text))
 
 
 def content_words(text: str) -> list[str]:

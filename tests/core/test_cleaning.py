@@ -271,3 +271,14 @@ def test_wire_style_page() -> None:
     assert len(cleaned.paragraphs) == 4
     assert cleaned.paragraphs[0].startswith("LONDON, March 5 (Wire) - Britain's main rail")
     assert cleaned.paragraphs[-1].startswith("The government welcomed the agreement")
+
+
+def test_unspaced_and_right_to_left_scripts_are_kept() -> None:
+    chinese = (
+        "市议会周二投票决定将有轨电车网络延伸到北部郊区。"
+        "官员表示，如果资金获批，第一段可能在四年内开通。"
+    )
+    arabic = "صوّت مجلس المدينة يوم الثلاثاء على توسيع شبكة الترام إلى الضواحي الشمالية؟"
+    cleaned = clean_article(article("Trams Return to the North", chinese, arabic, PROSE))
+    assert cleaned.paragraphs == (chinese, arabic, PROSE)
+    assert f.word_count(chinese) > 20
