@@ -195,6 +195,7 @@ def test_text_without_headline_keeps_its_first_paragraph() -> None:
         ("Thu 13th Feb, 2025", "2025-02-13"),
         ("Feb 13, 2025", "2025-02-13"),
         ("Published 2025-02-13 08:00", "2025-02-13"),
+        ("2025-02-13T08:00:00Z", "2025-02-13"),
         ("31 February 2025", ""),
         ("the 13 of nothing", ""),
     ],
