@@ -236,14 +236,28 @@ def _find_headline(units: list[Unit], reasons: dict[int, str], title: str) -> in
         words = f.word_count(text)
         if words >= MAX_HEADER_WORDS and f.ends_sentence(text):
             return None  # prose before any headline-like line: the text has no headline
+        # Headlines carry no full stop; a question or exclamation is fine if it is
+        # capitalised like a headline.
+        unpunctuated = not f.ends_sentence(text) or (
+            text.rstrip()[-1:] in "?!" and f.title_case_ratio(text) >= 0.6
+        )
         if (
             3 <= words <= 30
-            and not text.rstrip().endswith(".")
+            and unpunctuated
             and not f.is_speaker_label(text)
             and f.date_line(text) is None
         ):
-            return i
+            # With a declared title, a differently worded headline must still share
+            # most of its words (an HTML <title> often adds the site name).
+            return i if not wanted or _shares_words(text, title) else None
     return None
+
+
+def _shares_words(line: str, title: str) -> bool:
+    """True when most words of ``line`` also occur in ``title`` (case-insensitive)."""
+    line_words = set(f.line_key(line).split())
+    title_words = set(f.line_key(title).split())
+    return len(line_words & title_words) >= 0.5 * len(line_words)
 
 
 def _mark_header_zone(

@@ -283,3 +283,13 @@ def test_unspaced_and_right_to_left_scripts_are_kept() -> None:
     cleaned = clean_article(article("Trams Return to the North", chinese, arabic, PROSE))
     assert cleaned.paragraphs == (chinese, arabic, PROSE)
     assert f.word_count(chinese) > 20
+
+
+def test_declared_title_variant_is_the_headline_but_prose_is_not() -> None:
+    raw = article("Tram plan approved by council", PROSE)
+    assert reasons(raw, title="Tram plan approved by council | Metro Daily") == {
+        "Tram plan approved by council": "headline"
+    }
+    quote = "“We will build it,” the mayor said. “The north has waited long enough.”"
+    cleaned = clean_article(article(quote, PROSE), title="Mayor promises trams")
+    assert cleaned.paragraphs == (quote, PROSE)
