@@ -16,9 +16,10 @@ from pathlib import Path
 
 from reader.core import cleaning_features as features
 from reader.core import formats
-from reader.core.cleaning import clean_article, split_units
+from reader.core.cleaning import clean_article
 from reader.core.errors import CorpusError
 from reader.core.models import Article
+from reader.core.paragraphs import split_units
 from reader.core.sanitize import sanitize_for_terminal
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl"})

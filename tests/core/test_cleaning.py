@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.core import cleaning_features as f
-from reader.core.cleaning import clean_article, split_units
+from reader.core.cleaning import clean_article
+from reader.core.paragraphs import split_units
 
 PROSE = (
     "The city council voted on Tuesday to expand the tram network to the northern "
