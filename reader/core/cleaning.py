@@ -141,20 +141,28 @@ def _mark_context_free(
 ) -> None:
     """Drop units that are boilerplate wherever they stand."""
     in_article = Counter(f.line_key(u.text) for u in units)
+    seen: set[str] = set()
     for i, unit in enumerate(units):
         text = unit.text
+        key = f.line_key(text)
         words = f.word_count(text)
         short_fragment = words <= 6 and not f.ends_sentence(text)
+        first_time = key not in seen
+        seen.add(key)
         if not f.has_letters(text):
             reasons[i] = "symbols"
         elif f.is_crumb_trail(text) or (words <= 8 and f.ends_with_arrow(text)):
             reasons[i] = NAVIGATION
         elif f.link_density(text) > 0.5:
             reasons[i] = "link"
-        elif f.line_key(text) in repeated:
+        elif key in repeated:
             reasons[i] = "repeated in the outlet's articles"
-        elif short_fragment and in_article[f.line_key(text)] > 1:
+        elif short_fragment and in_article[key] > 1:
             reasons[i] = REPEATED_IN_ARTICLE
+        elif not first_time and words > 6:
+            # A scrape that caught the same paragraph twice (page and print version,
+            # a pull quote): keep the first copy so each sentence counts once.
+            reasons[i] = "duplicate paragraph"
         elif words <= 10 and not f.ends_sentence(text) and f.is_chrome(text):
             reasons[i] = CHROME
 

@@ -294,3 +294,9 @@ def test_declared_title_variant_is_the_headline_but_prose_is_not() -> None:
     quote = "“We will build it,” the mayor said. “The north has waited long enough.”"
     cleaned = clean_article(article(quote, PROSE), title="Mayor promises trams")
     assert cleaned.paragraphs == (quote, PROSE)
+
+
+def test_duplicate_paragraph_keeps_the_first_copy() -> None:
+    cleaned = clean_article(article("Trams Return to the North", PROSE, PROSE_2, PROSE, PROSE_3))
+    assert cleaned.paragraphs == (PROSE, PROSE_2, PROSE_3)
+    assert {u.reason for u in cleaned.dropped} == {"headline", "duplicate paragraph"}
