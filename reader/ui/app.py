@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -30,7 +30,7 @@ def article_commands() -> type[Provider]:
     return ArticleCommands
 
 
-def _css_paths() -> list[str | Path]:
+def _css_paths() -> list[str | PurePath]:
     folder = styles_dir()
     return [folder / "base.tcss", folder / "main.tcss", folder / "dialogs.tcss"]
 

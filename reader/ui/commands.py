@@ -31,7 +31,7 @@ class ArticleCommands(Provider):
         current = screen.current
         commands: list[tuple[str, str, Article, bool]] = []
         for article in screen.session.articles:
-            label = f"{article.title} — {article.outlet_label}"
+            label = f"{article.outlet_label} · {article.title}"
             commands.append(("Open article", label, article, False))
             if current is not None and article.id != current.id:
                 commands.append(("Compare with", label, article, True))

@@ -222,10 +222,10 @@ def aligned_rows(comparison: Comparison) -> list[tuple[int | None, int | None]]:
     placed: dict[int, int] = {}
     taken: set[int] = set()
     for a_index in range(len(comparison.a_sentences)):
-        pair = best.get(a_index)
-        if pair is not None and pair.b not in taken:
-            placed[a_index] = pair.b
-            taken.add(pair.b)
+        chosen = best.get(a_index)
+        if chosen is not None and chosen.b not in taken:
+            placed[a_index] = chosen.b
+            taken.add(chosen.b)
     pending = [b for b in range(len(comparison.b_sentences)) if b not in taken]
     rows: list[tuple[int | None, int | None]] = []
     for a_index in range(len(comparison.a_sentences)):

@@ -72,7 +72,7 @@ async def test_unknown_outlet_and_markup_shown_literally() -> None:
         screen = await ready(app, pilot)
         await pilot.press("j", "j", "enter")
         assert screen.current is not None and screen.current.id == "wire01"
-        assert screen.query_one(ReadingPane).border_title == "unknown outlet"
+        assert screen.query_one(ReadingPane).border_title == "[2] unknown outlet"
         await pilot.press("1", "k", "k", "enter")
         text = "\n".join(screen.query_one(ReadingPane).line_texts)
         assert "[bold]Local[/bold]" in text

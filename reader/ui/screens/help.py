@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -62,20 +63,25 @@ LEGEND: list[tuple[str, str]] = [
 ]
 
 
-def help_table() -> Table:
-    """All keys and gutter marks as one Rich table."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(justify="right", style="bold", no_wrap=True)
-    table.add_column()
-    for section, rows in KEYS:
-        table.add_row(Text(section, style="bold underline"), "")
+def help_tables() -> Group:
+    """All keys and gutter marks: one small table per section."""
+    tables: list[Table] = []
+    sections = [*KEYS, ("Gutter marks in the reading and diff panes", LEGEND)]
+    for section, rows in sections:
+        table = Table(
+            title=Text(section, style="bold"),
+            title_justify="left",
+            box=None,
+            show_header=False,
+            padding=(0, 2, 0, 0),
+            expand=True,
+        )
+        table.add_column(justify="right", style="bold", no_wrap=True, min_width=16)
+        table.add_column(ratio=1)
         for keys, description in rows:
             table.add_row(keys, description)
-        table.add_row("", "")
-    table.add_row(Text("Gutter marks", style="bold underline"), "")
-    for mark, meaning in LEGEND:
-        table.add_row(mark, meaning)
-    return table
+        tables.append(table)
+    return Group(*(item for table in tables for item in (table, Text(""))))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -87,5 +93,5 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="dialog", classes="help"):
             yield Label("newsreader keys", id="dialog-title")
             with VerticalScroll():
-                yield Static(help_table())
+                yield Static(help_tables())
             yield Label("Esc close", id="dialog-hint")

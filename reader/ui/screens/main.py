@@ -130,8 +130,8 @@ class MainScreen(Screen[None]):
     # --- loading -------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.query_one(ArticleList).border_title = "Articles"
-        self.query_one(ReadingPane).border_title = "Reading"
+        self.query_one(ArticleList).border_title = "[1] Articles"
+        self.query_one(ReadingPane).border_title = "[2] Reading"
         self.set_reactive(MainScreen.aligned, self.config.diff_mode == "aligned")
         self.set_reactive(MainScreen.show_list, self.config.show_list)
         self.query_one("#search").display = False
@@ -251,6 +251,17 @@ class MainScreen(Screen[None]):
         if self.current is not None and event.comparison.a.id == self.current.id:
             self.comparison = event.comparison
             self.query_one("#diff-a", DiffColumn).focus()
+
+    @on(ReadingPane.SentenceFocused)
+    def _reading_cursor_moved(self, event: ReadingPane.SentenceFocused) -> None:
+        """Keep diff column A on the sentence read, so its counterparts in B light up."""
+        if self.comparison is not None and self.comparison.a.id == event.article.id:
+            self.query_one("#diff-a", DiffColumn).cursor = event.index
+
+    @on(DiffPane.SentenceFocused)
+    def _diff_cursor_moved(self, event: DiffPane.SentenceFocused) -> None:
+        if event.focus.side == "a":
+            self.query_one(ReadingPane).cursor = event.focus.index
 
     def action_compare(self) -> None:
         """Pick B among the event's other outlets, with the share of overlap of each."""

@@ -7,6 +7,7 @@ as fast as one of ten.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -29,7 +30,7 @@ DATE_WIDTH = 10
 class ArticleList(ScrollView, can_focus=True):
     """A virtualised list of articles grouped under event headings."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next article", show=False),
         Binding("k,up", "cursor_up", "Previous article", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
@@ -56,7 +56,7 @@ class DiffColumn(SentenceView):
         "diff-pane--meta",
     }
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h,left", "other_side('a')", "Column A", show=False),
         Binding("l,right", "other_side('b')", "Column B", show=False),
     ]
@@ -71,6 +71,9 @@ class DiffColumn(SentenceView):
         """Aligned-mode rows shared with the other column; None in column mode."""
         self.other_sentences: tuple[Sentence, ...] = ()
         """The other side's sentences, to size aligned rows."""
+        self.heading = ""
+        """The article's title, shown above its sentences."""
+        self.other_heading = ""
 
     def make_focused_message(self, index: int) -> Message:
         return self.SentenceFocused(self, index)
@@ -79,6 +82,10 @@ class DiffColumn(SentenceView):
         self.screen.query_one(f"#diff-{side}", DiffColumn).focus()
 
     def blocks(self) -> Iterable[Block]:
+        if self.heading:
+            other_height = len(wrap_offsets(self.other_heading, self.text_width)) + 1
+            heading = Text(self.heading, self.component("heading"), end="")
+            yield Block(heading, [], min_lines=other_height if self.rows is not None else 0)
         if self.rows is None:
             for index, sentence in enumerate(self.sentences):
                 text = self.sentence_text(index)
@@ -91,15 +98,17 @@ class DiffColumn(SentenceView):
         own, other = (0, 1) if self.side == "a" else (1, 0)
         width = self.text_width
         for row in self.rows:
-            index, other_index = row[own], row[other]
+            own_index, other_index = row[own], row[other]
             height = 1
             if other_index is not None:
+                # The other column has the same width, so wrapping its text here tells
+                # how tall the shared row must be.
                 height = len(wrap_offsets(self.other_sentences[other_index].text, width)) + 1
-            if index is None:
+            if own_index is None:
                 yield Block(Text(""), [], space_after=True, min_lines=height)
             else:
-                text = self.sentence_text(index)
-                yield Block(text, [(index, 0, len(text))], space_after=True, min_lines=height)
+                text = self.sentence_text(own_index)
+                yield Block(text, [(own_index, 0, len(text))], space_after=True, min_lines=height)
 
 
 class DiffPane(Vertical):
@@ -161,8 +170,9 @@ class DiffPane(Vertical):
             column = self.column(side)
             if comparison is None:
                 column.rows = None
+                column.heading = column.other_heading = ""
                 column.update_view(sentences=(), marks={}, changed={}, partner_indices=set())
-                column.border_title = f"{side.upper()}"
+                column.border_title = "[3] A" if side == "a" else "B"
                 column.border_subtitle = ""
                 continue
             this = comparison.a if side == "a" else comparison.b
@@ -171,11 +181,13 @@ class DiffPane(Vertical):
             changed = {i: changed_spans(comparison, side, i) for i in marks if marks[i] != "unique"}
             column.rows = rows
             column.other_sentences = other.sentences
+            column.heading, column.other_heading = this.title, other.title
             column.update_view(
                 sentences=this.sentences, marks=marks, changed=changed, partner_indices=set()
             )
             shared, total = shared_summary(comparison, side)
-            column.border_title = f"{side.upper()} · {this.outlet or 'unknown outlet'}"
+            number = "[3] " if side == "a" else ""
+            column.border_title = f"{number}{side.upper()} · {this.outlet or 'unknown outlet'}"
             column.border_subtitle = f"{shared} of {total} sentences shared"
         self._render_legend()
         if comparison is not None:

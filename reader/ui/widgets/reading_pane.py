@@ -59,7 +59,7 @@ class ReadingPane(SentenceView):
     def show_article(self, article: Article | None, sentences: tuple[Sentence, ...]) -> None:
         """Show ``article`` with its sentences; the cursor goes to the first sentence."""
         self.article = article
-        self.border_title = article.outlet_label if article else "Reading"
+        self.border_title = f"[2] {article.outlet_label if article else 'Reading'}"
         self.update_view(
             sentences=sentences, marks={}, matches={}, changed={}, partner_indices=set()
         )

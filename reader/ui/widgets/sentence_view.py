@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -84,7 +85,7 @@ class Block:
 class SentenceView(ScrollView, can_focus=True):
     """Sentences of one article, wrapped at word boundaries, with a sentence cursor."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next sentence", show=False),
         Binding("k,up", "cursor_up", "Previous sentence", show=False),
         Binding("pagedown,space", "page_down_sentences", "Page down", show=False),
