@@ -75,6 +75,10 @@ COPY_FLOOR = 0.5
 (and get the copy check): below it two sentences share too little content for an edited
 copy, and pruning them keeps long articles fast."""
 
+MAX_REPEATS_CROSSED = 16
+"""Up to this many verbatim pairs for one repeated text, every copy pairs with every
+copy; beyond it copies pair in order, so repeated boilerplate cannot explode the output."""
+
 NEAR_SHARED_WORDS = 0.7
 """``near`` needs at least 70 % of all words unchanged by the word diff: the same main
 clause word for word with a few words edited; below it the wording is the outlet's own."""
@@ -191,6 +195,33 @@ class Comparison:
 _KINDS: tuple[PairKind, ...] = ("verbatim", "near", "paraphrase")
 
 
+def _verbatim_pairs(a_norm: list[str], b_norm: list[str]) -> set[tuple[int, int]]:
+    """Pairs of identical normalised sentences.
+
+    A text repeated a few times pairs every copy with every copy; past
+    :data:`MAX_REPEATS_CROSSED` pairs (a "Reply" link left on every comment) copies pair
+    in order of appearance instead, so the result stays linear in size.
+    """
+    a_by_text: dict[str, list[int]] = {}
+    b_by_text: dict[str, list[int]] = {}
+    for i, text in enumerate(a_norm):
+        if text:
+            a_by_text.setdefault(text, []).append(i)
+    for j, text in enumerate(b_norm):
+        if text:
+            b_by_text.setdefault(text, []).append(j)
+    pairs: set[tuple[int, int]] = set()
+    for text, a_indices in a_by_text.items():
+        b_indices = b_by_text.get(text)
+        if not b_indices:
+            continue
+        if len(a_indices) * len(b_indices) <= MAX_REPEATS_CROSSED:
+            pairs.update((i, j) for i in a_indices for j in b_indices)
+        else:
+            pairs.update(zip(a_indices, b_indices, strict=False))
+    return pairs
+
+
 def align(
     a_sentences: Sequence[Sentence],
     b_sentences: Sequence[Sentence],
@@ -214,14 +245,7 @@ def align(
     """
     a_norm = [normalise_sentence(s.text) for s in a_sentences]
     b_norm = [normalise_sentence(s.text) for s in b_sentences]
-    verbatim: set[tuple[int, int]] = set()
-    b_by_text: dict[str, list[int]] = {}
-    for j, text in enumerate(b_norm):
-        if text:
-            b_by_text.setdefault(text, []).append(j)
-    for i, text in enumerate(a_norm):
-        for j in b_by_text.get(text, ()):
-            verbatim.add((i, j))
+    verbatim = _verbatim_pairs(a_norm, b_norm)
 
     a_profiles = [profile(s.text) for s in a_sentences]
     b_profiles = [profile(s.text) for s in b_sentences]

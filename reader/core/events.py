@@ -7,7 +7,8 @@ Method:
    :data:`TITLE_WEIGHT` times and capitalised words (names, places) boosted by
    :data:`NAME_WEIGHT`; term counts are dampened with ``1 + log(tf)``.
 2. Words are weighted by ``log(1 + (N + B) / df)`` over the articles being grouped
-   (:data:`BACKGROUND_DOCUMENTS` ``B``), so words
+   (:data:`BACKGROUND_DOCUMENTS` ``B``), each article keeps its :data:`TOP_TERMS`
+   heaviest words, so words
    every article uses weigh least, and two articles are compared by the cosine of
    their weighted bags.
 3. Pairs are linked from the most to the least similar (single link, union-find) when
@@ -49,6 +50,12 @@ clusters within a day or two of it; a week later it is a new development."""
 TITLE_WEIGHT = 3
 """A title states the story in a few words; each of its words counts three times."""
 
+TOP_TERMS = 200
+"""Each article is represented by its 60 heaviest words: enough for the names, places,
+figures and key verbs of a story, few enough that comparing a library of thousands of
+articles stays fast and an article's long tail of incidental words cannot make it look
+like another story."""
+
 NAME_WEIGHT = 1.5
 """Capitalised words inside sentences (names, places, organisations) identify the
 event better than common words."""
@@ -69,22 +76,23 @@ def _bag(article: Article) -> dict[str, float]:
         bag[word] = bag.get(word, 0.0) + TITLE_WEIGHT
     for word in content_words(article.text):
         bag[word] = bag.get(word, 0.0) + 1.0
-    for name in _CAPITALISED.findall(article.text):
-        for word in content_words(name):
-            bag[word] = bag.get(word, 0.0) + NAME_WEIGHT - 1.0
+    for word in content_words(" ".join(_CAPITALISED.findall(article.text))):
+        bag[word] = bag.get(word, 0.0) + NAME_WEIGHT - 1.0
     return bag
 
 
-def _vector(bag: dict[str, float], idf: dict[str, float]) -> dict[str, float]:
-    vector = {w: (1.0 + math.log(c)) * idf[w] for w, c in bag.items() if c > 0}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    return {w: v / norm for w, v in vector.items()}
+def _vector(bag: dict[str, float], idf: dict[str, float], df: Counter[str]) -> dict[str, float]:
+    """The article's :data:`TOP_TERMS` heaviest words found in other articles too.
 
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    Normalised by the length of the *whole* weighted bag, so the result is the article's
+    true cosine with any other article, restricted to its key words: words that no other
+    article uses still make an article less like the rest.
+    """
+    weighted = {w: (1.0 + math.log(c)) * idf[w] for w, c in bag.items() if c >= 1.0}
+    norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
+    shared = [(w, v) for w, v in weighted.items() if df[w] > 1]
+    top = sorted(shared, key=lambda item: (-item[1], item[0]))[:TOP_TERMS]
+    return {w: v / norm for w, v in top}
 
 
 def _day(article: Article) -> int | None:
@@ -94,16 +102,35 @@ def _day(article: Article) -> int | None:
         return None
 
 
-def article_similarities(articles: Sequence[Article]) -> list[list[float]]:
-    """Cosine similarity of every pair of articles (symmetric matrix, 1 on the diagonal)."""
+def article_similarities(articles: Sequence[Article]) -> list[dict[int, float]]:
+    """Cosine similarity of every pair of articles that share a key word.
+
+    Returns one sparse row per article: ``{other_index: cosine}`` (itself excluded).
+    Dot products run over an inverted index, so the cost grows with the number of
+    articles that share key words, not with the square of the library size.
+    """
     bags = [_bag(a) for a in articles]
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
-    total = len(articles)
-    idf = {w: math.log(1.0 + (total + BACKGROUND_DOCUMENTS) / n) for w, n in df.items()}
-    vectors = [_vector(bag, idf) for bag in bags]
-    return [[_cosine(u, v) for v in vectors] for u in vectors]
+    total = len(articles) + BACKGROUND_DOCUMENTS
+    idf = {w: math.log(1.0 + total / n) for w, n in df.items()}
+    vectors = [_vector(bag, idf, df) for bag in bags]
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for index, vector in enumerate(vectors):
+        for word, value in vector.items():
+            postings.setdefault(word, []).append((index, value))
+    rows: list[dict[int, float]] = [{} for _ in articles]
+    for word_postings in postings.values():
+        for position, (i, u) in enumerate(word_postings):
+            row = rows[i]
+            for j, v in word_postings[position + 1 :]:
+                row[j] = row.get(j, 0.0) + u * v
+    for i, row in enumerate(rows):
+        for j, value in row.items():
+            if j > i:
+                rows[j][i] = value
+    return rows
 
 
 def group_events(articles: Sequence[Article]) -> list[Article]:
@@ -123,7 +150,7 @@ def group_events(articles: Sequence[Article]) -> list[Article]:
         return k
 
     edges = sorted(
-        ((similarity[i][j], i, j) for i in range(count) for j in range(i + 1, count)),
+        ((score, i, j) for i, row in enumerate(similarity) for j, score in row.items() if j > i),
         reverse=True,
     )
     for score, i, j in edges:
@@ -150,7 +177,7 @@ def group_events(articles: Sequence[Article]) -> list[Article]:
         event_id = "ev-" + hashlib.sha1(articles[earliest].id.encode("utf-8")).hexdigest()[:10]
         central = max(
             members,
-            key=lambda k: (sum(similarity[k][m] for m in members), -members.index(k)),
+            key=lambda k: (sum(similarity[k].get(m, 0.0) for m in members), -members.index(k)),
         )
         label = articles[central].title or articles[earliest].title
         for k in members:

@@ -255,3 +255,10 @@ def test_sample_corpus_alignment_is_symmetric() -> None:
             assert {(p.a, p.b, p.kind) for p in forward.pairs} == {
                 (p.b, p.a, p.kind) for p in backward.pairs
             }
+
+
+def test_repeated_lines_do_not_explode() -> None:
+    text = "\n\n".join(["Reply."] * 500 + ["The bridge reopened on Monday after repairs."])
+    result = compare(text, text)
+    assert len(result.pairs) <= 1000
+    assert {(i, i) for i in range(len(result.a_sentences))} <= pair_set(result)

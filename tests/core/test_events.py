@@ -72,3 +72,14 @@ def test_empty_and_untitled_articles() -> None:
     assert group_events([]) == []
     [single] = group_events([Article(id="e", title="", text="")])
     assert single.event.startswith("ev-")
+
+
+def test_sample_corpus_is_one_event() -> None:
+    from pathlib import Path
+
+    from reader.core.corpus import load_paths
+
+    corpus = Path(__file__).resolve().parents[2] / "sample_corpus"
+    grouped = group_events(load_paths([corpus]).articles)
+    assert len(grouped) >= 2
+    assert len({a.event for a in grouped}) == 1
