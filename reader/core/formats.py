@@ -128,12 +128,11 @@ def _inline_text(children: list[Any]) -> str:
     """Plain text of an inline token's children (emphasis and links reduced to their text)."""
     parts: list[str] = []
     for child in children:
-        if child.type in ("text", "code_inline", "html_inline"):
+        # Inline HTML tags and images (whose alt text is a caption) are not body text.
+        if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-        elif child.type == "image":
-            continue  # alt text is a caption, not body
     return "".join(parts)
 
 

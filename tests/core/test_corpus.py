@@ -71,7 +71,8 @@ def test_markdown(tmp_path: Path) -> None:
     file.write_text(
         "---\ntitle: Ferry terminal to close\n---\n# Ferry terminal to close\n\n"
         "The harbour authority confirmed on **Monday** that the [old ferry terminal]"
-        "(https://example.org) will close next spring.\n\n## What comes next\n\n"
+        "(https://example.org) will close<br> next spring.\n\n![A ferry](ferry.jpg)\n\n"
+        "## What comes next\n\n"
         "- A new terminal is planned.\n- No date has been set.\n"
     )
     (article,) = load_one(file).articles
