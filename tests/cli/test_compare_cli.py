@@ -81,3 +81,18 @@ def test_missing_file_is_a_clear_error(
     assert "nope.txt" in captured.err
     assert "Traceback" not in captured.err
     assert captured.out == ""
+
+
+def test_library_ids_work(capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.core.corpus import load_paths
+
+    corpus = Path(__file__).resolve().parents[2] / "sample_corpus"
+    ids = sorted(a.id for a in load_paths([corpus]).articles)[:2]
+    assert main(["compare", *ids, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [data["a"]["id"], data["b"]["id"]] == ids
+
+
+def test_unknown_id_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "zzzz-no-such", "also-missing"]) == 2
+    assert "Traceback" not in capsys.readouterr().err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader import compare as lazy_compare
 from reader.core.align import (
@@ -262,3 +264,17 @@ def test_repeated_lines_do_not_explode() -> None:
     result = compare(text, text)
     assert len(result.pairs) <= 1000
     assert {(i, i) for i in range(len(result.a_sentences))} <= pair_set(result)
+
+
+_WORDS = st.sampled_from(["Putin", "the", "talks", "Kyiv,", "“peace”", "90", "minutes.", "és"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=12), st.lists(_WORDS, max_size=12))
+def test_word_ops_cover_every_word_in_order(a_words: list[str], b_words: list[str]) -> None:
+    a_text, b_text = " ".join(a_words), " ".join(b_words)
+    ops = word_ops(a_text, b_text)
+    from_a = [w for op in ops if op.op != "insert" for w in norms(a_text[op.a_start : op.a_end])]
+    from_b = [w for op in ops if op.op != "delete" for w in norms(b_text[op.b_start : op.b_end])]
+    assert from_a == norms(a_text)
+    assert from_b == norms(b_text)
