@@ -35,11 +35,16 @@ Data lives in the per-user data folder; --data-dir or $NEWSREADER_DATA_DIR overr
 """
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command accepts."""
+def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """Options every command accepts, before or after the subcommand name.
+
+    On subcommands the default is ``SUPPRESS`` so that a value given before the
+    subcommand (``newsreader --data-dir X list``) is not overwritten by ``None``.
+    """
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=None if top_level else argparse.SUPPRESS,
         help="folder for the library database and config (default: per-user data folder; "
         "env NEWSREADER_DATA_DIR)",
     )
@@ -54,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
-    add_common_options(parser)
+    add_common_options(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _COMMAND_MODULES:
         module.register(subparsers, add_common_options)
