@@ -33,7 +33,7 @@ def _clean(text: str) -> str:
 def _heading(label: str, side: Side) -> str:
     title = _clean(side.title) or "(untitled)"
     outlet = _clean(side.outlet) or "unknown outlet"
-    return f"{label}: {title} — {outlet} [{_clean(side.id)}]"
+    return f"{label}: {title} ({outlet}, id {_clean(side.id)})"
 
 
 def _summary(comparison: Comparison) -> list[str]:

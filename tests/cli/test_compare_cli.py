@@ -96,3 +96,15 @@ def test_library_ids_work(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_id_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "zzzz-no-such", "also-missing"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_ascii_output_gets_ascii_marks() -> None:
+    from reader.core.align import compare
+    from reader.core.report import ASCII_MARKS, marks_for, render_text
+
+    assert marks_for("ascii") == ASCII_MARKS
+    assert marks_for("utf-8")["paraphrase"] == "≈"
+    report = render_text(compare(A_TEXT, B_TEXT), width=60, marks=ASCII_MARKS)
+    marks_line = next(line for line in report.splitlines() if line.startswith("Marks:"))
+    assert marks_line.isascii()
+    assert any(line.startswith(("% A", "~ A", "= A")) for line in report.splitlines())
