@@ -81,6 +81,16 @@ def refs_loader(refs: Sequence[str], data_dir: str | None) -> Loader:
     return load
 
 
+def _library_path(data_dir: str | None) -> Path | None:
+    """The library database, where the app keeps notes; None if the folder is unusable."""
+    from reader.paths import database_path
+
+    try:
+        return database_path(data_dir)
+    except OSError:
+        return None
+
+
 def _config_path(data_dir: str | None) -> Path:
     from reader.paths import config_path
 
@@ -92,7 +102,7 @@ def run_open(args: argparse.Namespace) -> int:
     from reader.ui.app import run_app
 
     loader = refs_loader(args.paths, args.data_dir) if args.paths else library_loader(args.data_dir)
-    run_app(loader, _config_path(args.data_dir), None)
+    run_app(loader, _config_path(args.data_dir), None, _library_path(args.data_dir))
     return 0
 
 
@@ -118,5 +128,10 @@ def run_diff(args: argparse.Namespace) -> int:
 
         return LoadOutcome(group_events(articles))
 
-    run_app(load, _config_path(args.data_dir), (article_a.id, article_b.id))
+    run_app(
+        load,
+        _config_path(args.data_dir),
+        (article_a.id, article_b.id),
+        _library_path(args.data_dir),
+    )
     return 0

@@ -1,32 +1,35 @@
-"""Notes on the main screen: annotate, select a passage, mark annotated sentences, export.
+"""The main screen with notes: annotate, select a passage, mark annotated sentences, export.
 
-``NotesMixin`` is a base of ``MainScreen``: it adds the note keys (``a``, ``v``,
-``e``, ``ctrl+n``) and keeps the annotated-sentence marks of every pane in step
-with the notes. All note store access happens here, on the screen (widgets only
-render), and every save is one short transaction on the UI thread: fast enough
-not to need a worker, and it keeps the SQLite connection on one thread.
+``NotesMainScreen`` extends ``MainScreen`` (which knows nothing of notes) with the
+note keys (``a``, ``v``, ``e``, ``ctrl+n``) and keeps the annotated-sentence marks
+of every pane in step with the notes; the app shows this screen. All note store
+access happens here, on the screen (widgets only render), and every save is one
+short transaction on the UI thread: fast enough not to need a worker, and it keeps
+the SQLite connection on the thread that opened it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from textual import on
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
 
+from reader.core.align import Comparison
 from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor, reanchor
 from reader.core.errors import ExportError, StoreError
 from reader.core.export import describe_write_error, render_notes
 from reader.core.models import Article, Sentence
 from reader.core.note_store import NoteStore
-from reader.core.persist import Config, atomic_write_text
+from reader.core.persist import atomic_write_text
 from reader.ui.screens.export import ExportDialog, default_export_path
+from reader.ui.screens.main import MainScreen
 from reader.ui.screens.note import NoteDraft, NoteEditor, QuotedSide
 from reader.ui.screens.notes import NotesScreen
-from reader.ui.session import Session, annotated_sentences
+from reader.ui.session import annotated_sentences
 from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sentence_view import SentenceView
@@ -72,8 +75,8 @@ def write_export(
     return len(current)
 
 
-class NotesMixin(Screen[None]):
-    """Note keys and annotated-sentence marks for the main screen."""
+class NotesMainScreen(MainScreen):
+    """``MainScreen`` plus note keys and annotated-sentence marks."""
 
     BINDINGS = [
         Binding("a", "annotate", "Annotate"),
@@ -81,13 +84,6 @@ class NotesMixin(Screen[None]):
         Binding("e", "export_notes", "Export notes", show=False),
         Binding("ctrl+n", "show_notes", "Notes"),
     ]
-
-    # Provided by MainScreen.
-    session: Session
-    config: Config
-
-    def open_article(self, article_id: str) -> None:
-        raise NotImplementedError  # MainScreen shows the article
 
     selection: PassageSelection | None = None
     """The passage being selected with ``v``, if any."""
@@ -149,14 +145,25 @@ class NotesMixin(Screen[None]):
                 timeout=10,
             )
 
-    def on_mount(self) -> None:
-        # Runs alongside MainScreen.on_mount (Textual calls each class's handler).
-        self.watch(self, "current", lambda _: self._article_changed(), init=False)
-        self.watch(self, "comparison", lambda _: self._article_changed(), init=False)
-
-    def _article_changed(self) -> None:
+    def watch_current(self, article: Article | None) -> None:
+        super().watch_current(article)
         self.cancel_selection()
         self.refresh_note_marks()
+
+    def watch_comparison(self, comparison: Comparison | None) -> None:
+        super().watch_comparison(comparison)
+        self.cancel_selection()
+        self.refresh_note_marks()
+
+    def action_clear_search(self) -> None:
+        """Esc also drops a passage selection."""
+        self.cancel_selection()
+        super().action_clear_search()
+
+    def system_commands(self) -> Iterable[SystemCommand]:
+        yield from super().system_commands()
+        yield SystemCommand("Notes", "List, edit and export notes (ctrl+n)", self.action_show_notes)
+        yield SystemCommand("Export notes", "Write notes to markdown (e)", self.action_export_notes)
 
     # --- passage selection -----------------------------------------------------------------
 
@@ -346,6 +353,4 @@ class NotesMixin(Screen[None]):
         self.app.push_screen(ExportDialog(default_export_path(folder), write, len(notes)), done)
 
     def _remember_export_dir(self, folder: Path) -> None:
-        update = getattr(self, "update_config", None)
-        if callable(update):
-            update(export_dir=str(folder.resolve()))
+        self._save(export_dir=str(folder.resolve()))

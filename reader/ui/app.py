@@ -12,9 +12,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from reader.core.errors import ConfigError
+from reader.core.errors import ConfigError, StoreError
+from reader.core.note_store import NoteStore
 from reader.core.persist import Config, load_config, save_config
 from reader.resources import styles_dir
+from reader.ui.annotating import NotesMainScreen
 from reader.ui.loading import Loader
 from reader.ui.screens.main import MainScreen, SessionFactory
 from reader.ui.session import Session
@@ -32,7 +34,12 @@ def article_commands() -> type[Provider]:
 
 def _css_paths() -> list[str | PurePath]:
     folder = styles_dir()
-    return [folder / "base.tcss", folder / "main.tcss", folder / "dialogs.tcss"]
+    return [
+        folder / "base.tcss",
+        folder / "main.tcss",
+        folder / "dialogs.tcss",
+        folder / "notes.tcss",
+    ]
 
 
 class NewsReaderApp(App[None]):
@@ -53,6 +60,8 @@ class NewsReaderApp(App[None]):
         config_path: Path | None = None,
         open_pair: tuple[str, str] | None = None,
         session_factory: SessionFactory = Session,
+        note_store: NoteStore | None = None,
+        note_store_error: str = "",
     ) -> None:
         """
         Args:
@@ -60,12 +69,16 @@ class NewsReaderApp(App[None]):
             config_path: where the settings live; None keeps them in memory only.
             open_pair: ids of A and B to open the comparison of at start.
             session_factory: builds the session (tests pass a fixed comparer).
+            note_store: where notes are saved; None disables notes.
+            note_store_error: why there is no note store, shown when notes are used.
         """
         super().__init__()
         self.loader = loader
         self.config_path = config_path
         self.open_pair = open_pair
         self.session_factory = session_factory
+        self.note_store = note_store
+        self.note_store_error = note_store_error
         self.config = self._load_config()
 
     def _load_config(self) -> Config:
@@ -82,7 +95,7 @@ class NewsReaderApp(App[None]):
             self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(
-            MainScreen(
+            NotesMainScreen(
                 self.loader,
                 self.config,
                 self.update_config,
@@ -109,6 +122,32 @@ class NewsReaderApp(App[None]):
             yield from screen.system_commands()
 
 
-def run_app(loader: Loader, config_path: Path | None, open_pair: tuple[str, str] | None) -> None:
-    """Run the app until the user quits."""
-    NewsReaderApp(loader, config_path=config_path, open_pair=open_pair).run()
+def run_app(
+    loader: Loader,
+    config_path: Path | None,
+    open_pair: tuple[str, str] | None,
+    library_path: Path | None = None,
+) -> None:
+    """Run the app until the user quits; notes are kept in the library at ``library_path``."""
+    note_store: NoteStore | None = None
+    error = "no library database" if library_path is None else ""
+    if library_path is not None:
+        try:
+            # Imported here so the store is opened on the thread that runs the app.
+            from reader.core.store import Store
+
+            note_store = NoteStore(Store(library_path))
+        except StoreError as failure:
+            error = str(failure)
+    app = NewsReaderApp(
+        loader,
+        config_path=config_path,
+        open_pair=open_pair,
+        note_store=note_store,
+        note_store_error=error,
+    )
+    try:
+        app.run()
+    finally:
+        if note_store is not None:
+            note_store.store.close()

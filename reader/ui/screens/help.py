@@ -48,8 +48,14 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
-        "Reserved",
-        [("a v e", "annotate, select a passage, export notes (coming)")],
+        "Notes",
+        [
+            ("a", "note on the sentence (diff pane: on the pair, both sides)"),
+            ("v", "start a passage: move, then a annotates it (v or Esc cancels)"),
+            ("ctrl+n", "notes screen: filter, i edit, d delete, u undo, Enter go to"),
+            ("e", "export notes to markdown"),
+            ("ctrl+s / Esc", "note editor: save / cancel"),
+        ],
     ),
 ]
 

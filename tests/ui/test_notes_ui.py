@@ -1,0 +1,243 @@
+"""Pilot tests for notes: annotate, passage, diff pair, failed save, notes screen, export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+from ui_corpus import HERALD, TIDE, make_app
+
+from reader.core.note_store import NoteStore
+from reader.core.store import Store
+from reader.ui.app import NewsReaderApp
+from reader.ui.screens.confirm import Confirm
+from reader.ui.screens.export import ExportDialog
+from reader.ui.screens.main import MainScreen
+from reader.ui.screens.note import NoteEditor
+from reader.ui.screens.notes import NotesScreen
+from reader.ui.screens.picker import ComparePicker
+from reader.ui.widgets.diff_pane import DiffColumn
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False)
+    yield
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Iterator[NoteStore]:
+    with Store(tmp_path / "library.sqlite3") as store:
+        yield NoteStore(store)
+
+
+async def ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def write_note(pilot: Pilot[None], text: str, tags: str = "") -> NoteEditor:
+    """Type into the open note editor (without saving)."""
+    editor = pilot.app.screen
+    assert isinstance(editor, NoteEditor)
+    await pilot.press(*text)
+    if tags:
+        await pilot.press("tab", *tags)
+    return editor
+
+
+async def test_annotate_sentence_marks_it_and_survives_reopen(
+    notes: NoteStore, tmp_path: Path
+) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("2", "j", "a")
+        await write_note(pilot, "check", tags="repairs")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        saved = notes.list_notes()
+        assert len(saved) == 1
+        assert saved[0].quote == HERALD[1] and saved[0].note == "check"
+        assert saved[0].tags == ("repairs",) and saved[0].article_id == "herald1"
+        assert screen.query_one(ReadingPane).annotated == {1}
+    # A second instance on the same database sees the note.
+    with Store(tmp_path / "library.sqlite3") as other:
+        assert NoteStore(other).count() == 1
+
+
+async def test_escape_asks_before_discarding(notes: NoteStore) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2", "a")
+        await write_note(pilot, "draft")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "draft"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and notes.count() == 0
+        # An empty editor closes without asking.
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_failed_save_keeps_typed_text(notes: NoteStore) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2", "a")
+        await write_note(pilot, "precious")
+        notes.store.connection.execute("PRAGMA query_only = ON")  # a read-only library
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "precious"
+        notes.store.connection.execute("PRAGMA query_only = OFF")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert [n.note for n in notes.list_notes()] == ["precious"]
+
+
+async def test_passage_selection_annotates_several_sentences(notes: NoteStore) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("2", "j", "v", "j", "j")
+        assert set(screen.query_one(ReadingPane).matches) == {1, 2, 3}
+        await pilot.press("a")
+        await write_note(pilot, "passage")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (note,) = notes.list_notes()
+        assert note.quote.startswith(HERALD[1]) and note.quote.endswith(HERALD[3])
+        assert "\n\n" in note.quote  # it crosses a paragraph break, as written
+        pane = screen.query_one(ReadingPane)
+        assert pane.annotated == {1, 2, 3} and pane.matches == {}
+
+
+async def test_diff_pane_note_records_both_sides(notes: NoteStore) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("enter", "c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ComparePicker)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.focused is screen.query_one("#diff-a", DiffColumn)
+        await pilot.press("j", "a")  # HERALD[1] paraphrases TIDE[2]
+        editor = await write_note(pilot, "reworded")
+        assert len(editor.quotes) == 2
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (note,) = notes.list_notes()
+        assert note.quote == HERALD[1] and note.other is not None
+        assert note.other.quote == TIDE[2] and note.other.article_id == "tide01"
+        assert note.pair_kind == "paraphrase"
+        assert note.anchor.outlet == "Coast Herald" and note.other.outlet == "Daily Tide"
+        assert screen.query_one("#diff-a", DiffColumn).annotated == {1}
+        assert screen.query_one("#diff-b", DiffColumn).annotated == {2}
+        assert screen.query_one(ReadingPane).annotated == {1}
+
+
+async def test_notes_screen_delete_undo_jump_and_export(notes: NoteStore, tmp_path: Path) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        for keys in (("2", "j", "a"), ("j", "j", "a")):
+            await pilot.press(*keys)
+            await write_note(pilot, "n", tags="t")
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        assert notes.count() == 2
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        notes_screen = app.screen
+        assert isinstance(notes_screen, NotesScreen)
+        table = notes_screen.query_one(DataTable)
+        assert table.row_count == 2
+        await pilot.press("d")
+        await pilot.pause()
+        assert table.row_count == 1 and notes.count() == 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert table.row_count == 2 and notes.count() == 2
+        # Export what the screen shows.
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        target = tmp_path / "out.md"
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, NotesScreen)
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("---\n") and f"> {HERALD[1]}" in text
+        # Exporting again to the same file asks first; "no" leaves it alone.
+        target.write_text("keep me\n", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "keep me\n"
+        await pilot.press("escape")
+        await pilot.pause()
+        # Jump: the second row is the note on HERALD[3].
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        pane = screen.query_one(ReadingPane)
+        assert screen.current is not None and screen.current.id == "herald1"
+        assert pane.cursor == 3
+
+
+async def test_edit_from_notes_screen(notes: NoteStore) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2", "a")
+        await write_note(pilot, "old")
+        await pilot.press("ctrl+s", "ctrl+n")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("end", *" new", "ctrl+s")
+        await pilot.pause()
+        assert [n.note for n in notes.list_notes()] == ["old new"]
+        assert notes.list_notes()[0].version == 2
+
+
+async def test_without_note_store_explains(notes: NoteStore) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("2", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
