@@ -94,9 +94,9 @@ async def test_compare_via_picker_shows_shares_and_diff() -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await ready(app, pilot)
         await pilot.press("enter", "c")
-        await settle(app, pilot)
         picker = app.screen
         assert isinstance(picker, ComparePicker)
+        await settle(app, pilot)
         shares = {article.id: share for article, share in picker.candidates}
         assert shares == {"tide01": pytest.approx(4 / 6), "wire01": pytest.approx(2 / 6)}
         await pilot.press("enter")

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from reader.core.align import Comparison
 from reader.core.errors import NewsreaderError
@@ -118,6 +119,7 @@ class MainScreen(Screen[None]):
         self.session = Session()
         self._search_view: SentenceView | None = None
         self._wide = False
+        self._picker: ComparePicker | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -264,41 +266,60 @@ class MainScreen(Screen[None]):
             self.query_one(ReadingPane).cursor = event.focus.index
 
     def action_compare(self) -> None:
-        """Pick B among the event's other outlets, with the share of overlap of each."""
+        """Pick B among the event's other outlets; their overlaps fill in as measured."""
         if self.current is None:
             self.notify("Open an article first (Enter in the list).")
             return
-        peers = self.session.peers(self.current)
+        article = self.current
+        peers = self.session.peers(article)
         if not peers:
             self.notify(
                 "No other outlet covers this event. ctrl+p → Compare with… lists every article."
             )
             return
-        self.query_one(DiffPane).loading = True
-        self.measure_overlaps(self.current, peers)
-
-    @work(thread=True, exclusive=True, group="align")
-    def measure_overlaps(self, article: Article, peers: list[Article]) -> None:
-        """Align A with each candidate (cached), then open the picker."""
-        try:
-            shares = [
-                (peer, self.session.compare(article, peer).shared_fraction("a")) for peer in peers
-            ]
-        except NewsreaderError as error:
-            self.post_message(self.LoadFailed(str(error)))
-            return
-        self.app.call_from_thread(self._open_picker, article, shares)
-
-    def _open_picker(self, article: Article, shares: list[tuple[Article, float | None]]) -> None:
-        self.query_one(DiffPane).loading = False
-        if self.current is None or self.current.id != article.id:
-            return
+        shares: list[tuple[Article, float | None]] = []
+        for peer in peers:
+            cached = self.session.cached_comparison(article.id, peer.id)
+            shares.append((peer, cached.shared_fraction("a") if cached else None))
 
         def chosen(b_id: str | None) -> None:
             if b_id:
                 self.compare_with(b_id)
 
-        self.app.push_screen(ComparePicker(article, shares), chosen)
+        self._picker = ComparePicker(article, shares)
+        self.app.push_screen(self._picker, chosen)
+        missing = [peer for peer, share in shares if share is None]
+        if missing:
+            self.measure_overlaps(article, missing)
+
+    class OverlapMeasured(Message):
+        """One candidate of the picker has been aligned with A (posted from the worker)."""
+
+        def __init__(self, a_id: str, b_id: str, share: float) -> None:
+            super().__init__()
+            self.a_id = a_id
+            self.b_id = b_id
+            self.share = share
+
+    @work(thread=True, exclusive=True, group="overlaps")
+    def measure_overlaps(self, article: Article, peers: list[Article]) -> None:
+        """Align A with each candidate (filling the cache) and report each share."""
+        worker = get_current_worker()
+        for peer in peers:
+            if worker.is_cancelled:
+                return
+            try:
+                share = self.session.compare(article, peer).shared_fraction("a")
+            except NewsreaderError as error:
+                self.post_message(self.LoadFailed(str(error)))
+                return
+            self.post_message(self.OverlapMeasured(article.id, peer.id, share))
+
+    @on(OverlapMeasured)
+    def _overlap_measured(self, event: OverlapMeasured) -> None:
+        picker = self._picker
+        if picker is not None and picker.is_attached and picker.current.id == event.a_id:
+            picker.set_share(event.b_id, event.share)
 
     def action_swap(self) -> None:
         """Make B the current article and A the one it is compared with."""

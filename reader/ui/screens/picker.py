@@ -45,7 +45,7 @@ class ComparePicker(ModalScreen[str | None]):
 
     @staticmethod
     def _option(article: Article, share: float | None) -> Option:
-        share_text = "   ?" if share is None else f"{share:4.0%}"
+        share_text = "   …" if share is None else f"{share:4.0%}"
         prompt = Text(no_wrap=True, overflow="ellipsis", end="")
         prompt.append(share_text, "bold")
         prompt.append(" shared  ")
@@ -57,6 +57,16 @@ class ComparePicker(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def set_share(self, article_id: str, share: float) -> None:
+        """Fill in the overlap of one candidate once it has been measured."""
+        for position, (article, _old) in enumerate(self.candidates):
+            if article.id == article_id:
+                self.candidates[position] = (article, share)
+                self.query_one(OptionList).replace_option_prompt(
+                    article_id, self._option(article, share).prompt
+                )
+                return
 
     @on(OptionList.OptionSelected)
     def choose(self, event: OptionList.OptionSelected) -> None:
