@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 from reader.core.models import Article, Sentence
 from reader.core.scoring import DocumentFrequencies, candidate_scores, idf_weights, profile
 from reader.core.sentences import segment
-from reader.core.textnorm import normalise_sentence
+from reader.core.textnorm import content_words, key_words, normalise_sentence
 from reader.core.worddiff import WordOp, diff_words, word_ops
 
 __all__ = [
@@ -75,6 +75,10 @@ COPY_FLOOR = 0.5
 (and get the copy check): below it two sentences share too little content for an edited
 copy, and pruning them keeps long articles fast."""
 
+EVIDENCE_WORDS = 6
+"""How many shared words ``SentencePair.evidence`` lists: enough to show why two
+sentences were paired, short enough for one line of a pane."""
+
 MAX_REPEATS_CROSSED = 16
 """Up to this many verbatim pairs for one repeated text, every copy pairs with every
 copy; beyond it copies pair in order, so repeated boilerplate cannot explode the output."""
@@ -97,6 +101,9 @@ class SentencePair:
     """Similarity in 0..1 that decided the pair (1 for verbatim)."""
     ops: tuple[WordOp, ...] = ()
     """Word-level operations turning the A sentence into the B sentence."""
+    evidence: tuple[str, ...] = ()
+    """The rarest content words the two sentences share, as written in A, rarest first
+    (at most :data:`EVIDENCE_WORDS`): what the pair was matched on, for display."""
 
 
 @dataclass(frozen=True)
@@ -287,7 +294,13 @@ def align(
             kind = "near"
         else:
             kind = "paraphrase"
-        pairs.append(SentencePair(i, j, kind, min(1.0, score), ops))
+        shared = a_profiles[i].words & b_profiles[j].words
+        words = key_words(a_text, shared)
+        ranked = sorted(
+            words, key=lambda w: -max((weights.get(k, 0.0) for k in content_words(w)), default=0.0)
+        )
+        evidence = tuple(ranked[:EVIDENCE_WORDS])
+        pairs.append(SentencePair(i, j, kind, min(1.0, score), ops, evidence))
     return pairs
 
 

@@ -7,7 +7,8 @@ Everything here is language-light and general. Nothing is fitted to a corpus:
   possessive ``'s`` / ``’s`` is dropped (``Russia's`` -> ``russia``).
 * **Abbreviations with dots** collapse (``U.S.`` -> ``us``, ``U.N.`` -> ``un``) and an
   all-capitals ``US`` becomes ``usa`` so that it is not confused with the pronoun "us".
-* **Case and typography** are folded: NFKC, ``casefold``, curly quotes and dashes.
+* **Case and typography** are folded: NFKC, ``casefold``, curly quotes and dashes;
+  accents are dropped from words in Latin letters (``Márquez`` = ``Marquez``).
 * **Stemming** is prefix truncation (see :data:`STEM_LENGTH`): it maps
   ``negotiation/negotiated/negotiating``, ``territory/territorial`` and spelling variants
   of names such as ``Zelensky/Zelenskyy`` to one key without any word list.
@@ -154,6 +155,12 @@ def content_words(text: str) -> list[str]:
 def _word_keys(word: str) -> tuple[str, ...]:
     """Content keys of one case-folded word: its stem, bigrams (unspaced scripts) or none."""
     word = _POSSESSIVE.sub("", word)
+    if not word.isascii():
+        bare = "".join(
+            ch for ch in unicodedata.normalize("NFKD", word) if unicodedata.category(ch) != "Mn"
+        )
+        if bare.isascii():
+            word = bare  # Márquez -> marquez; other scripts keep their marks
     if _UNSPACED.search(word):
         keys: list[str] = []
         for run in _UNSPACED_RUN.findall(word):
@@ -165,6 +172,21 @@ def _word_keys(word: str) -> tuple[str, ...]:
     if word in STOP_WORDS or (len(word) < MIN_WORD_LENGTH and not word.isdigit()):
         return ()
     return (stem(word),)
+
+
+def key_words(text: str, keys: frozenset[str] | set[str]) -> list[str]:
+    """Words of ``text`` (as written, first occurrence) whose content key is in ``keys``."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for match in _WORD.finditer(text.translate(_QUOTES)):
+        word = match.group()
+        folded = word.casefold()
+        if folded in seen:
+            continue
+        if any(key in keys for key in _word_keys(folded)):
+            seen.add(folded)
+            found.append(_POSSESSIVE.sub("", word))
+    return found
 
 
 def _character_bigrams(run: str) -> list[str]:

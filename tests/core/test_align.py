@@ -278,3 +278,11 @@ def test_word_ops_cover_every_word_in_order(a_words: list[str], b_words: list[st
     from_b = [w for op in ops if op.op != "delete" for w in norms(b_text[op.b_start : op.b_end])]
     assert from_a == norms(a_text)
     assert from_b == norms(b_text)
+
+
+def test_pairs_carry_their_evidence_words() -> None:
+    result = compare(STORY_A, STORY_B)
+    marquez = next(p for p in result.pairs if "Marquez" in result.a_sentences[p.a].text)
+    assert "Marquez" in marquez.evidence
+    assert "said" not in marquez.evidence
+    assert all(len(p.evidence) <= 6 for p in result.pairs)
