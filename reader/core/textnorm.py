@@ -5,13 +5,14 @@ Everything here is language-light and general. Nothing is fitted to a corpus:
 * **Word tokens** are runs of Unicode letters/digits (``\\w``), so CJK, Arabic and Cyrillic
   text tokenise too. Apostrophes inside a word are kept (``don't``), a trailing
   possessive ``'s`` / ``’s`` is dropped (``Russia's`` -> ``russia``).
-* **Abbreviations with dots** collapse (``U.S.`` -> ``us``, ``U.N.`` -> ``un``) and an
-  all-capitals ``US`` becomes ``usa`` so that it is not confused with the pronoun "us".
+* **Abbreviations with dots** collapse (``U.N.`` -> ``un``), and ``U.S.`` / an
+  all-capitals ``US`` become ``usa`` so that the country is not the pronoun "us".
 * **Case and typography** are folded: NFKC, ``casefold``, curly quotes and dashes;
   accents are dropped from words in Latin letters (``Márquez`` = ``Marquez``).
-* **Stemming** is prefix truncation (see :data:`STEM_LENGTH`): it maps
-  ``negotiation/negotiated/negotiating``, ``territory/territorial`` and spelling variants
-  of names such as ``Zelensky/Zelenskyy`` to one key without any word list.
+* **Stemming** strips one common English ending (``-s``, ``-ed``, ``-ing``, ``-ation``...)
+  and truncates to :data:`STEM_LENGTH` characters: it maps ``meet/meeting``,
+  ``negotiation/negotiated``, ``territory/territorial`` and spelling variants of names
+  such as ``Zelensky/Zelenskyy`` to one key without any word list.
 * **Stop words**: a short list of English function words that never carry a fact.
 * **Unspaced scripts** (Chinese, Japanese, Thai, Korean) have no word boundaries to
   find, so their runs of letters become overlapping character bigrams, the usual
