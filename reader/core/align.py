@@ -153,6 +153,16 @@ class Comparison:
         matched = {p.b for p in self.pairs}
         return [j for j in range(len(self.b.sentences)) if j not in matched]
 
+    def swapped(self) -> Comparison:
+        """The same comparison seen from B: sides, pair indices and word spans mirrored."""
+        pairs = tuple(
+            SentencePair(
+                p.b, p.a, p.kind, p.score, tuple(op.mirrored() for op in p.ops), p.evidence
+            )
+            for p in sorted(self.pairs, key=lambda p: (p.b, p.a))
+        )
+        return Comparison(self.b, self.a, pairs, dict(self.options))
+
     def shared_fraction(self, side: Literal["a", "b"]) -> float:
         """Fraction of one side's sentences that have at least one partner."""
         sentences = self.a.sentences if side == "a" else self.b.sentences

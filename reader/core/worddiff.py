@@ -33,6 +33,11 @@ class WordOp:
     b_end: int
     """Span of the B words covered; empty for ``delete``."""
 
+    def mirrored(self) -> WordOp:
+        """The same operation seen from B to A (``insert`` and ``delete`` swap)."""
+        op: OpName = {"insert": "delete", "delete": "insert"}.get(self.op, self.op)  # type: ignore[assignment]
+        return WordOp(op, self.b_start, self.b_end, self.a_start, self.a_end)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON shape: ``{"op", "a": [start, end], "b": [start, end]}``."""
         return {"op": self.op, "a": [self.a_start, self.a_end], "b": [self.b_start, self.b_end]}

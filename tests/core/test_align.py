@@ -286,3 +286,21 @@ def test_pairs_carry_their_evidence_words() -> None:
     assert "Marquez" in marquez.evidence
     assert "said" not in marquez.evidence
     assert all(len(p.evidence) <= 6 for p in result.pairs)
+
+
+def test_swapped_comparison_matches_comparing_the_other_way() -> None:
+    forward = compare(STORY_A, STORY_B)
+    mirrored = forward.swapped()
+    assert mirrored.a is forward.b and mirrored.b is forward.a
+    assert pair_set(mirrored) == pair_set(compare(STORY_B, STORY_A))
+    for pair in mirrored.pairs:
+        a_text = mirrored.a_sentences[pair.a].text
+        b_text = mirrored.b_sentences[pair.b].text
+        from_a = [
+            w for op in pair.ops if op.op != "insert" for w in norms(a_text[op.a_start : op.a_end])
+        ]
+        assert from_a == norms(a_text)
+        from_b = [
+            w for op in pair.ops if op.op != "delete" for w in norms(b_text[op.b_start : op.b_end])
+        ]
+        assert from_b == norms(b_text)
