@@ -15,6 +15,8 @@ from reader.core.textnorm import Token, word_tokens
 
 OpName = Literal["equal", "insert", "delete", "replace"]
 
+_MIRROR: dict[str, OpName] = {"insert": "delete", "delete": "insert"}
+
 MAX_DIFF_WORDS = 3000
 """Above this many words in either sentence (a pasted page with no sentence ends) the
 diff is one coarse operation: difflib is quadratic in the worst case, and a highlight
@@ -35,7 +37,7 @@ class WordOp:
 
     def mirrored(self) -> WordOp:
         """The same operation seen from B to A (``insert`` and ``delete`` swap)."""
-        op: OpName = {"insert": "delete", "delete": "insert"}.get(self.op, self.op)  # type: ignore[assignment]
+        op = _MIRROR.get(self.op, self.op)
         return WordOp(op, self.b_start, self.b_end, self.a_start, self.a_end)
 
     def to_dict(self) -> dict[str, Any]:
