@@ -47,7 +47,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "find", "Find"),
         Binding("n", "next_shared(1)", "Next shared"),
         Binding("N", "next_shared(-1)", "Previous shared", show=False),
-        Binding("u", "next_unique(1)", "Next unique"),
+        Binding("u", "next_unique(1)", "Next unique", show=False),
         Binding("U", "next_unique(-1)", "Previous unique", show=False),
         Binding("s", "swap", "Swap A/B", show=False),
         Binding("m", "toggle_aligned", "Aligned rows or columns", show=False),
@@ -375,6 +375,8 @@ class MainScreen(Screen[None]):
         search.display = True
         search.value = self.search
         search.focus()
+        # The bar was hidden until now; focus again once it has a place on screen.
+        self.call_after_refresh(search.focus)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -432,6 +434,7 @@ class MainScreen(Screen[None]):
         reading, diff = self.query_one(ReadingPane), self.query_one(DiffPane)
         reading.display = wide or self.narrow_view == "reading"
         diff.display = wide or self.narrow_view == "diff"
+        self.query_one(Footer).compact = not wide
         if wide:
             comparing = self.comparison is not None
             reading.styles.width = "1fr" if comparing else "3fr"
