@@ -10,6 +10,7 @@ from typing import Any
 from reader.cli.common import fail
 from reader.core.errors import NewsreaderError
 from reader.core.models import Article
+from reader.core.store import Store
 from reader.ui.loading import Loader, LoadOutcome
 
 
@@ -81,14 +82,19 @@ def refs_loader(refs: Sequence[str], data_dir: str | None) -> Loader:
     return load
 
 
-def _library_path(data_dir: str | None) -> Path | None:
-    """The library database, where the app keeps notes; None if the folder is unusable."""
-    from reader.paths import database_path
+def _library_opener(data_dir: str | None) -> Callable[[], Store]:
+    """Opens the library database, where the app keeps notes.
 
-    try:
-        return database_path(data_dir)
-    except OSError:
-        return None
+    Opening it before the app starts also fills a brand-new library with the sample
+    corpus, so the loader then finds it ready.
+    """
+
+    def open_store() -> Store:
+        from reader.cli.common import open_library
+
+        return open_library(data_dir)
+
+    return open_store
 
 
 def _config_path(data_dir: str | None) -> Path:
@@ -102,7 +108,7 @@ def run_open(args: argparse.Namespace) -> int:
     from reader.ui.app import run_app
 
     loader = refs_loader(args.paths, args.data_dir) if args.paths else library_loader(args.data_dir)
-    run_app(loader, _config_path(args.data_dir), None, _library_path(args.data_dir))
+    run_app(loader, _config_path(args.data_dir), None, _library_opener(args.data_dir))
     return 0
 
 
@@ -132,6 +138,6 @@ def run_diff(args: argparse.Namespace) -> int:
         load,
         _config_path(args.data_dir),
         (article_a.id, article_b.id),
-        _library_path(args.data_dir),
+        _library_opener(args.data_dir),
     )
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from textual.theme import Theme
 from reader.core.errors import ConfigError, StoreError
 from reader.core.note_store import NoteStore
 from reader.core.persist import Config, load_config, save_config
+from reader.core.store import Store
 from reader.resources import styles_dir
 from reader.ui.annotating import NotesMainScreen
 from reader.ui.loading import Loader
@@ -126,17 +127,23 @@ def run_app(
     loader: Loader,
     config_path: Path | None,
     open_pair: tuple[str, str] | None,
-    library_path: Path | None = None,
+    open_library: Callable[[], Store] | None = None,
 ) -> None:
-    """Run the app until the user quits; notes are kept in the library at ``library_path``."""
-    note_store: NoteStore | None = None
-    error = "no library database" if library_path is None else ""
-    if library_path is not None:
-        try:
-            # Imported here so the store is opened on the thread that runs the app.
-            from reader.core.store import Store
+    """Run the app until the user quits.
 
-            note_store = NoteStore(Store(library_path))
+    Args:
+        loader: returns the articles to show (runs in a worker).
+        config_path: the settings file, or None.
+        open_pair: ids of A and B to compare at start.
+        open_library: opens the library database, where notes are kept. It is called
+            here, on the thread that runs the app, because SQLite connections stay
+            on the thread that made them; None (or a failure) disables notes.
+    """
+    note_store: NoteStore | None = None
+    error = "no library database" if open_library is None else ""
+    if open_library is not None:
+        try:
+            note_store = NoteStore(open_library())
         except StoreError as failure:
             error = str(failure)
     app = NewsReaderApp(
