@@ -237,6 +237,20 @@ async def test_search_highlights_and_cycles_matches() -> None:
         assert pane.matches == {} and screen.search == ""
 
 
+async def test_escape_while_typing_cancels_the_search() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(app, pilot)
+        await pilot.press("enter", "slash", *"bri")
+        pane = screen.query_one(ReadingPane)
+        assert set(pane.matches) == {0, 4, 5}  # live highlight while typing
+        await pilot.press("escape")
+        assert app.focused is pane
+        assert pane.matches == {} and screen.search == ""
+        await pilot.press("n")  # back to shared-sentence jumps: nothing compared yet
+        assert pane.cursor == 0
+
+
 async def test_narrow_terminal_shows_one_pane_at_a_time() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,7 +13,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from reader.core.align import Comparison
@@ -27,6 +27,7 @@ from reader.ui.session import SHARED_MARKS, Session, find_matches, side_marks, s
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
+from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.sentence_view import SentenceView
 
 WIDE = 140
@@ -126,7 +127,7 @@ class MainScreen(Screen[None]):
             yield ArticleList(id="list")
             yield ReadingPane(id="reading")
             yield DiffPane(id="diff")
-        yield Input(placeholder="Find in this article… (Enter search, Esc cancel)", id="search")
+        yield SearchBar(id="search")
         yield Footer()
 
     # --- loading -------------------------------------------------------------------------
@@ -136,7 +137,6 @@ class MainScreen(Screen[None]):
         self.query_one(ReadingPane).border_title = "[2] Reading"
         self.set_reactive(MainScreen.aligned, self.config.diff_mode == "aligned")
         self.set_reactive(MainScreen.show_list, self.config.show_list)
-        self.query_one("#search").display = False
         self.query_one(ArticleList).loading = True
         self.query_one(ArticleList).focus()
         self._update_layout()
@@ -371,44 +371,38 @@ class MainScreen(Screen[None]):
 
     def action_find(self) -> None:
         self._search_view = self._target_view()
-        search = self.query_one("#search", Input)
-        search.display = True
-        search.value = self.search
-        search.focus()
-        # The bar was hidden until now; focus again once it has a place on screen.
-        self.call_after_refresh(search.focus)
+        self.query_one(SearchBar).open(self.search)
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
+    @on(SearchBar.QueryChanged)
+    def _search_changed(self, event: SearchBar.QueryChanged) -> None:
         if self._search_view is not None:
-            matches = find_matches(self._search_view.sentences, event.value)
+            matches = find_matches(self._search_view.sentences, event.query)
             self._search_view.update_view(matches=matches)
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    @on(SearchBar.QuerySubmitted)
+    def _search_submitted(self, event: SearchBar.QuerySubmitted) -> None:
         view = self._search_view
-        event.input.display = False
         if view is None:
             return
         view.focus()
-        self.search = event.value
-        if not event.value:
+        self.search = event.query
+        if not event.query:
             self._end_search()
             return
         if not view.matches:
-            self.notify(f"No match for {event.value!r}.")
+            self.notify(f"No match for {event.query!r}.")
             return
         view.move_to_next({i for i in view.matches if i >= view.cursor} or set(view.matches), 1)
         self.notify(f"{len(view.matches)} sentences match · n/N next/previous · Esc clears")
 
     def action_clear_search(self) -> None:
-        if self.search or self.query_one("#search").display:
+        if self.search or self.query_one(SearchBar).is_open:
             self._end_search()
 
     def _end_search(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.display:
-            search.display = False
+        search_bar = self.query_one(SearchBar)
+        if search_bar.is_open:
+            search_bar.close()
             if self._search_view is not None:
                 self._search_view.focus()
         if self._search_view is not None:
