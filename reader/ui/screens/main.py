@@ -124,8 +124,8 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield ArticleList(id="list")
-            yield ReadingPane(id="reading")
+            yield ArticleList(id="list", classes="pane")
+            yield ReadingPane(id="reading", classes="pane")
             yield DiffPane(id="diff")
         yield SearchBar(id="search")
         yield Footer()

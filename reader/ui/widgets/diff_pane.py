@@ -65,7 +65,7 @@ class DiffColumn(SentenceView):
         """The cursor of a diff column moved (handled by the diff pane)."""
 
     def __init__(self, side: SideName, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes=f"-side-{side}")
+        super().__init__(id=id, classes=f"pane -side-{side}")
         self.side: SideName = side
         self.rows: list[tuple[int | None, int | None]] | None = None
         """Aligned-mode rows shared with the other column; None in column mode."""
