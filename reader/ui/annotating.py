@@ -247,7 +247,7 @@ class NotesMainScreen(MainScreen):
             return None
         start = min(s.start for s in sentences)
         end = max(s.end for s in sentences)
-        return make_anchor(article.id, article.text, start, end, article.outlet_label)
+        return make_anchor(article.id, article.text, start, end, article.outlet)
 
     def _annotation_target(self) -> tuple[Anchor, Anchor | None, str] | None:
         """(primary anchor, partner anchor, pair kind) for the cursor or selection."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from ui_corpus import HERALD, TIDE, make_app
@@ -154,6 +155,7 @@ async def test_diff_pane_note_records_both_sides(notes: NoteStore) -> None:
         assert note.other.quote == TIDE[2] and note.other.article_id == "tide01"
         assert note.pair_kind == "paraphrase"
         assert note.anchor.outlet == "Coast Herald" and note.other.outlet == "Daily Tide"
+        assert note.anchor.article_id == "herald1"
         assert screen.query_one("#diff-a", DiffColumn).annotated == {1}
         assert screen.query_one("#diff-b", DiffColumn).annotated == {2}
         assert screen.query_one(ReadingPane).annotated == {1}
@@ -241,3 +243,34 @@ async def test_without_note_store_explains(notes: NoteStore) -> None:
         await pilot.press("2", "a")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_changed_article_orphans_note_and_says_so(notes: NoteStore) -> None:
+    """A note whose sentence vanished from the re-imported text is kept, shown with "!"."""
+    from dataclasses import replace
+
+    from ui_corpus import corpus
+
+    from reader.core.annotations import create_annotation, make_anchor
+
+    herald = corpus()[0]
+    start = herald.text.index(HERALD[1])
+    notes.add(
+        create_annotation(
+            make_anchor("herald1", herald.text, start, start + len(HERALD[1]), "Coast Herald"),
+            "about the repair time",
+        )
+    )
+    rewritten = replace(herald, text=herald.text.replace(HERALD[1] + " ", ""))
+    app = make_app([rewritten, *corpus()[1:]], note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        assert screen.query_one(ReadingPane).annotated == set()
+        (stored,) = notes.list_notes()
+        assert stored.orphaned and stored.quote == HERALD[1]
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        notes_screen = app.screen
+        assert isinstance(notes_screen, NotesScreen)
+        assert "1 lost their place" in str(notes_screen.query_one("#notes-title").render())
+        assert str(notes_screen.query_one(DataTable).get_cell_at(Coordinate(0, 0))) == "!"

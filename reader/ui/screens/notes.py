@@ -197,6 +197,7 @@ class NotesScreen(Screen[Annotation | None]):
         title = f"Notes · {len(self.shown)} of {total} shown"
         if orphans:
             title += f" · {orphans} lost their place (marked !)"
+        title += " · Enter go to the sentence"
         self.query_one("#notes-title", Label).update(title)
         if keep is not None and any(n.id == keep for n in self.shown):
             table.move_cursor(row=table.get_row_index(keep))
