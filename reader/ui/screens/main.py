@@ -173,7 +173,12 @@ class MainScreen(Screen[None]):
             self.current = self.session.by_id[a_id]
             self.compare_with(b_id)
         elif (first := article_list.highlighted) is not None:
-            self.current = first
+            # Draw the list first; segmenting the first article can wait a frame.
+            self.call_after_refresh(self._open_first, first)
+
+    def _open_first(self, article: Article) -> None:
+        if self.current is None:
+            self.current = article
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
