@@ -14,6 +14,16 @@ name, a place, a figure, an unusual verb) weighs a lot. Dice rather than contain
 keeps a long sentence from matching every short sentence whose few words it happens to
 contain; rather than cosine, because it is less lenient with very unequal lengths.
 
+**Soft matches.** Two sentences that use different words for one notion get partial
+credit through *concept keys*: the clusters of the paraphrase lexicon
+(:mod:`reader.core.lexicon`, English only), so "talks" in one sentence and
+"negotiations" in the other share the talks cluster. A concept key adds to the shared
+weight but never to a sentence's own mass (so it can only raise a score), weighs
+:data:`LEXICON_CREDIT` times its own IDF (the document frequency of the *cluster*, so a
+cluster that runs through the whole story weighs next to nothing), and counts only when
+no exact shared word already realises it (``negotiations`` on both sides is not counted
+twice).
+
 Candidate pairs come from an inverted index, so the cost grows with the number of
 sentence pairs that share a reasonably rare word, not with ``len(a) * len(b)``.
 """
@@ -25,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.core.lexicon import concept_keys
 from reader.core.textnorm import content_words, is_number
 
 NUMBER_WEIGHT = 1.5
@@ -37,6 +48,11 @@ CANDIDATE_MAX_DF = 0.2
 two sentences candidates (it still counts in their score once they are). Such words
 are the topic; skipping their postings keeps the all-pairs step fast on long texts."""
 
+LEXICON_CREDIT = 0.6
+"""A lexicon synonym counts 0.6 of its cluster's weight: a different word for the same
+notion is good evidence but weaker than the same word (the cluster may hold a near-
+rather than exact synonym, and the outlet may have chosen it for a reason)."""
+
 MIN_CANDIDATE_SCORE = 0.05
 """Pairs below this weighted Dice are dropped before any other work: they share
 nothing but a stray word. Far below every acceptance threshold in ``align``."""
@@ -44,9 +60,11 @@ nothing but a stray word. Far below every acceptance threshold in ``align``."""
 
 @dataclass(frozen=True)
 class Profile:
-    """The bag of stemmed content words of one sentence."""
+    """The bag of stemmed content words of one sentence, and its concept keys."""
 
     words: frozenset[str]
+    concepts: frozenset[str] = frozenset()
+    """Lexicon cluster keys (``~n``) of the words."""
 
 
 @dataclass(frozen=True)
@@ -67,14 +85,35 @@ class DocumentFrequencies:
         counts: Counter[str] = Counter()
         total = 0
         for text in sentence_texts:
-            counts.update(set(content_words(text)))
+            item = profile(text)
+            counts.update(item.words)
+            counts.update(item.concepts)
             total += 1
         return cls(dict(counts), total)
 
 
 def profile(text: str) -> Profile:
     """The content-word profile of one sentence."""
-    return Profile(frozenset(content_words(text)))
+    words = frozenset(content_words(text))
+    concepts: set[str] = set()
+    for word in words:
+        concepts.update(concept_keys(word))
+    return Profile(words, frozenset(concepts))
+
+
+def shared_weight(a: Profile, b: Profile, weights: Mapping[str, float]) -> float:
+    """Weight two profiles share: exact words in full, unrealised concept keys in part."""
+    shared = a.words & b.words
+    total = 0.0
+    for word in shared:
+        total += weights[word]
+    concepts = a.concepts & b.concepts
+    if concepts:
+        for word in shared:
+            concepts -= concept_keys(word)
+        for key in concepts:
+            total += weights[key]
+    return total
 
 
 def idf_weights(
@@ -92,6 +131,7 @@ def idf_weights(
     local: Counter[str] = Counter()
     for item in (*a_profiles, *b_profiles):
         local.update(item.words)
+        local.update(item.concepts)
     if corpus is not None and corpus.total > 0:
         total = max(corpus.total, 1)
 
@@ -107,7 +147,10 @@ def idf_weights(
     weights: dict[str, float] = {}
     for word in local:
         idf = math.log((total + 1) / (min(frequency(word), total) + 0.5))
-        weights[word] = idf * (NUMBER_WEIGHT if is_number(word) else 1.0)
+        if word.startswith("~"):
+            weights[word] = idf * LEXICON_CREDIT
+        else:
+            weights[word] = idf * (NUMBER_WEIGHT if is_number(word) else 1.0)
     return weights
 
 
@@ -117,50 +160,51 @@ def candidate_scores(
     weights: Mapping[str, float],
     floor: float = MIN_CANDIDATE_SCORE,
 ) -> dict[tuple[int, int], float]:
-    """Weighted Dice of every pair sharing a not-too-common word, from ``floor`` up.
+    """Weighted Dice (with soft matches) of every pair sharing a not-too-common key.
 
-    Shared weight is accumulated through an inverted index of B over the rarer words;
-    the common (topic) words of each A sentence are added only for pairs whose score
-    could still reach ``floor``. Returns a sparse map ``(i, j) -> score`` in 0..1.
+    An upper bound of the shared weight is accumulated through an inverted index of B
+    over the rarer keys (words and concept keys); pairs whose bound, plus every common
+    key they could share, cannot reach ``floor`` are dropped, the rest are scored
+    exactly with :func:`shared_weight`. Returns a sparse map ``(i, j) -> score``.
     """
     sentence_count = len(a_profiles) + len(b_profiles)
     max_postings = max(2, int(CANDIDATE_MAX_DF * sentence_count))
     frequency: Counter[str] = Counter()
     for item in (*a_profiles, *b_profiles):
         frequency.update(item.words)
+        frequency.update(item.concepts)
     # Decided over both sides, so that swapping A and B gives the same candidates.
     common = {w for w, n in frequency.items() if n > max_postings}
     postings: dict[str, list[int]] = {}
     b_mass: list[float] = []
     b_common_mass: list[float] = []
     for j, item in enumerate(b_profiles):
-        for word in item.words - common:
-            postings.setdefault(word, []).append(j)
+        keys = item.words | item.concepts
+        for key in keys - common:
+            postings.setdefault(key, []).append(j)
         b_mass.append(sum(weights[w] for w in item.words))
-        b_common_mass.append(sum(weights[w] for w in item.words & common))
+        b_common_mass.append(sum(weights[w] for w in keys & common))
     scores: dict[tuple[int, int], float] = {}
+    half_floor = 0.5 * floor
     for i, item in enumerate(a_profiles):
         a_mass = sum(weights[w] for w in item.words)
         if a_mass <= 0:
             continue
-        a_common = item.words & common
-        a_common_mass = sum(weights[w] for w in a_common)
-        shared: defaultdict[int, float] = defaultdict(float)
-        for word in item.words - a_common:
-            weight = weights[word]
-            for j in postings.get(word, ()):
-                shared[j] += weight
-        half_floor = 0.5 * floor
-        for j, partial in shared.items():
+        keys = item.words | item.concepts
+        a_common_mass = sum(weights[w] for w in keys & common)
+        bound: defaultdict[int, float] = defaultdict(float)
+        for key in keys - common:
+            weight = weights[key]
+            for j in postings.get(key, ()):
+                bound[j] += weight
+        for j, partial in bound.items():
             total = a_mass + b_mass[j]
             common_bound = b_common_mass[j]
             if a_common_mass < common_bound:
                 common_bound = a_common_mass
             if partial + common_bound < half_floor * total:
-                continue  # cannot reach the floor even if every common word is shared
-            if a_common:
-                partial += sum(weights[w] for w in a_common & b_profiles[j].words)
-            score = 2.0 * partial / total
+                continue  # cannot reach the floor even if every common key is shared
+            score = 2.0 * shared_weight(item, b_profiles[j], weights) / total
             if score >= floor:
-                scores[(i, j)] = score
+                scores[(i, j)] = min(1.0, score)
     return scores
