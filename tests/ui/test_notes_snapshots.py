@@ -1,0 +1,75 @@
+"""SVG snapshots of the note editor (on a diff pair) and the notes screen.
+
+Review the HTML report before running ``pytest --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+from ui_corpus import HERALD, TIDE, corpus, make_app
+
+from reader.core.annotations import create_annotation, make_anchor
+from reader.core.note_store import NoteStore
+from reader.core.store import Store
+
+SnapCompare = Callable[..., bool]
+FIXED_TIME = "2025-03-04T09:00:00Z"
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False)
+    yield
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Iterator[NoteStore]:
+    with Store(tmp_path / "library.sqlite3") as store:
+        yield NoteStore(store)
+
+
+async def _loaded(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_note_editor_on_a_pair(snap_compare: SnapCompare, notes: NoteStore) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _loaded(pilot)
+        await pilot.press("enter", "c")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "a")
+        await pilot.pause()
+        await pilot.press(*"Tide says no less than three weeks.", "tab", *"repairs")
+        await pilot.pause()
+
+    assert snap_compare(make_app(note_store=notes), terminal_size=(160, 40), run_before=run_before)
+
+
+def test_notes_screen(snap_compare: SnapCompare, notes: NoteStore) -> None:
+    herald, tide = corpus()[0], corpus()[1]
+    for article, quote, text, tags in (
+        (herald, HERALD[1], "Check the repair estimate.", "repairs"),
+        (tide, TIDE[3], "Only the Tide has the police advice.", "omission"),
+    ):
+        start = article.text.index(quote)
+        anchor = make_anchor(article.id, article.text, start, start + len(quote), article.outlet)
+        notes.add(create_annotation(anchor, text, tags=tags, now=FIXED_TIME))
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _loaded(pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(note_store=notes), terminal_size=(160, 40), run_before=run_before)
