@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from threading import Lock
 from typing import Literal
 
-from reader.core.align import Comparison, SentencePair, Side, WordOp
+from reader.core.align import Comparison, SentencePair
 from reader.core.models import Article, Sentence
 
 Mark = Literal["verbatim", "near", "paraphrase", "unique"]
@@ -151,28 +151,8 @@ def changed_spans(
 
 
 def swapped(comparison: Comparison) -> Comparison:
-    """The same comparison seen from B: sides, pair indices and word spans mirrored."""
-    pairs = tuple(
-        SentencePair(
-            p.b,
-            p.a,
-            p.kind,
-            p.score,
-            tuple(_mirror_op(op) for op in p.ops),
-        )
-        for p in comparison.pairs
-    )
-    return Comparison(
-        Side(comparison.b.id, comparison.b.outlet, comparison.b.title, comparison.b.sentences),
-        Side(comparison.a.id, comparison.a.outlet, comparison.a.title, comparison.a.sentences),
-        pairs,
-        dict(comparison.options),
-    )
-
-
-def _mirror_op(op: WordOp) -> WordOp:
-    kind = {"insert": "delete", "delete": "insert"}.get(op.op, op.op)
-    return WordOp(kind, op.b_start, op.b_end, op.a_start, op.a_end)  # type: ignore[arg-type]
+    """The same comparison seen from B (the core mirrors sides, pairs and word spans)."""
+    return comparison.swapped()
 
 
 def find_matches(sentences: Sequence[Sentence], query: str) -> dict[int, list[tuple[int, int]]]:
