@@ -13,6 +13,7 @@ Everything here is language-light and general. Nothing is fitted to a corpus:
   and truncates to :data:`STEM_LENGTH` characters: it maps ``meet/meeting``,
   ``negotiation/negotiated``, ``territory/territorial`` and spelling variants of names
   such as ``Zelensky/Zelenskyy`` to one key without any word list.
+* **Month abbreviations** are read as the month (``Feb`` = ``February``).
 * **Stop words**: a short list of English function words that never carry a fact.
 * **Unspaced scripts** (Chinese, Japanese, Thai, Korean) have no word boundaries to
   find, so their runs of letters become overlapping character bigrams, the usual
@@ -59,6 +60,23 @@ STOP_WORDS = frozenset(
 """English function words plus the reporting verbs ("said", "told") and honorifics that
 appear in nearly every news sentence whatever the story; none states a fact by itself.
 Numbers written as words ("one", "two") are too often idiomatic to be evidence."""
+
+MONTH_ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}
+"""Month abbreviations read as the month ("Feb 12" = "February 12"): dates are strong
+evidence and outlets abbreviate them differently. ("may" is a stop word either way.)"""
 
 _QUOTES = str.maketrans(
     {
@@ -172,7 +190,7 @@ def _word_keys(word: str) -> tuple[str, ...]:
         return tuple(keys)
     if word in STOP_WORDS or (len(word) < MIN_WORD_LENGTH and not word.isdigit()):
         return ()
-    return (stem(word),)
+    return (stem(MONTH_ABBREVIATIONS.get(word, word)),)
 
 
 def key_words(text: str, keys: frozenset[str] | set[str]) -> list[str]:

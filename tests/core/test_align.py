@@ -304,3 +304,47 @@ def test_swapped_comparison_matches_comparing_the_other_way() -> None:
             w for op in pair.ops if op.op != "delete" for w in norms(b_text[op.b_start : op.b_end])
         ]
         assert from_b == norms(b_text)
+
+
+def test_sentence_combining_two_claims_pairs_with_both_partners() -> None:
+    a = sentences(
+        "The mayor of Harbour City announced a nightly curfew from 9 pm to 6 am and said "
+        "every school in the district stays closed until Friday.",
+        "Volunteers handed out blankets at the stadium.",
+    )
+    b = sentences(
+        "The mayor of Harbour City has announced a nightly curfew from 9 pm to 6 am across "
+        "the city.",
+        "Schools in the district will not reopen before Friday, officials said.",
+        "The weather service expects more rain over the weekend.",
+    )
+    pairs = {(p.a, p.b): p.score for p in align(a, b)}
+    assert set(pairs) == {(0, 0), (0, 1)}
+    # The school claim scores far below the curfew claim (so "70 % of the best of both
+    # sentences" would cut it), but A's sentence is the best match of B's school sentence.
+    assert pairs[(0, 1)] < 0.7 * pairs[(0, 0)]
+
+
+def test_lexicon_synonyms_let_a_paraphrase_pair() -> None:
+    a = sentences(
+        "Rebels and the army agreed to a truce on Sunday after talks in Geneva.",
+        "Aid convoys remain stuck at the border crossing near Tarsa.",
+    )
+    b = sentences(
+        "Following negotiations in Geneva, the two sides accepted a ceasefire on Sunday.",
+        "The capital's airport reopened to commercial flights.",
+    )
+    [pair] = align(a, b)
+    assert (pair.a, pair.b, pair.kind) == (0, 0, "paraphrase")
+
+
+def test_lexicon_credit_is_partial_and_needs_specific_content() -> None:
+    # Only cluster matches ("talks"/"negotiations", "war"/"conflict"): no shared fact.
+    a = sentences("The talks about the war went on for hours.")
+    b = sentences("Negotiations over the conflict resumed in spring with new mediators.")
+    assert align(a, b) == []
+
+
+def test_month_abbreviations_match_the_month() -> None:
+    assert set(content_words("on Feb 12")) == set(content_words("on February 12"))
+    assert set(content_words("Sept. 3")) == set(content_words("September 3"))
