@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.common import fail, open_library, warn
-from reader.core.annotations import reanchor
 from reader.core.errors import StoreError
 from reader.core.export import DEFAULT_TITLE, describe_write_error, render_notes
 from reader.core.note_store import NoteStore
@@ -101,8 +100,6 @@ def _render(args: argparse.Namespace) -> tuple[str, int]:
         notes = note_store.list_notes(article_id=article_id, event=args.event, tag=args.tag)
         ids = sorted({id_ for note in notes for id_ in note.article_ids})
         articles = [a for a in (store.get_article(id_) for id_ in ids) if a is not None]
-    # Check every note against the article text as it is now, so the export never
-    # quotes a sentence at a place it has left; export itself writes nothing back.
-    texts = {article.id: article.text for article in articles}
-    notes = [reanchor(note, texts) for note in notes]
+    # render_notes re-checks each note against the current text, in memory only:
+    # an export never writes to the library.
     return render_notes(notes, articles, title=args.title), len(notes)

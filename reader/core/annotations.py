@@ -92,11 +92,13 @@ class Anchor:
     end: int
     """Character span in ``Article.text``, end exclusive."""
     quote: str
-    """The exact text of the span when the note was made (or last re-anchored)."""
+    """The exact text the user annotated. Re-anchoring never rewrites it (only the span
+    moves), so the note keeps the words it was written about and every later search
+    starts from them, instead of drifting one edit at a time."""
     prefix: str = ""
-    """Up to ``CONTEXT_CHARS`` characters just before the quote."""
+    """Up to ``CONTEXT_CHARS`` characters just before the quote, as annotated."""
     suffix: str = ""
-    """Up to ``CONTEXT_CHARS`` characters just after the quote."""
+    """Up to ``CONTEXT_CHARS`` characters just after the quote, as annotated."""
     outlet: str = ""
     """Outlet name at the time of the note, so exports and orphans can still say whose text."""
 
@@ -456,9 +458,11 @@ def reanchor(annotation: Annotation, texts: dict[str, str]) -> Annotation:
             missing is left as it is (the article may simply not be loaded).
 
     Returns:
-        The annotation with refreshed anchors and status. It is orphaned when any
-        side cannot be found: a pair note with one side lost no longer describes a
-        pair. Orphaned sides keep their old quote and offsets for display.
+        The annotation with its spans moved to where the quotes are now, and its
+        status. Quotes and context are kept as annotated (see ``Anchor.quote``); the
+        current wording is ``text[start:end]``. It is orphaned when any side cannot
+        be found: a pair note with one side lost no longer describes a pair.
+        Orphaned sides keep their last offsets.
     """
     lost = unknown = False
     sides: list[Anchor | None] = []
@@ -471,7 +475,8 @@ def reanchor(annotation: Annotation, texts: dict[str, str]) -> Annotation:
         else:
             result = resolve(side, texts[side.article_id])
             lost = lost or result.anchor is None
-            sides.append(side if result.anchor is None else result.anchor)
+            found = result.anchor
+            sides.append(side if found is None else replace(side, start=found.start, end=found.end))
     primary, other = sides
     assert primary is not None  # the primary side always exists
     status: AnnotationStatus
@@ -485,3 +490,11 @@ def reanchor(annotation: Annotation, texts: dict[str, str]) -> Annotation:
     if primary == annotation.anchor and other == annotation.other and status == annotation.status:
         return annotation
     return replace(annotation, anchor=primary, other=other, status=status)
+
+
+def same_wording(left: str, right: str) -> bool:
+    """Whether two quotes read the same once spacing, case and typographic quotes are folded.
+
+    The export uses it to say "the article now reads…" only when the words changed.
+    """
+    return _normalize(left) == _normalize(right)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.annotations import Anchor, Annotation, utc_now
+from reader.core.annotations import Anchor, Annotation, reanchor, same_wording, utc_now
 from reader.core.models import Article
 
 DEFAULT_TITLE = "newsreader notes"
@@ -129,22 +129,33 @@ def _article_heading(info: _ArticleInfo) -> list[str]:
     return lines
 
 
+def _quote_lines(anchor: Anchor, articles: dict[str, Article], orphaned: bool) -> list[str]:
+    """The quote as annotated and, when the article has been edited since, what it says now."""
+    lines = [quote_block(anchor.quote), ""]
+    article = articles.get(anchor.article_id)
+    if article is not None and not orphaned:
+        current = article.text[anchor.start : anchor.end]
+        if current.strip() and not same_wording(current, anchor.quote):
+            lines += ["The article now reads:", "", quote_block(current), ""]
+    return lines
+
+
 def _note_body(note: Annotation, articles: dict[str, Article], primary: _ArticleInfo) -> list[str]:
     """Markdown lines for one note: quote(s), note text, label/tags line."""
     lines: list[str] = []
     if note.other is None:
-        lines += [quote_block(note.anchor.quote), ""]
+        lines += _quote_lines(note.anchor, articles, note.orphaned)
     else:
         other = _info(note.other, articles)
         other_meta = " · ".join(p for p in (other.date, _link(other.url) if other.url else "") if p)
         lines += [f"**{escape_markdown(primary.outlet or 'unknown outlet')}:**", ""]
-        lines += [quote_block(note.anchor.quote), ""]
+        lines += _quote_lines(note.anchor, articles, note.orphaned)
         other_line = f"**{escape_markdown(other.outlet or 'unknown outlet')}:**"
         other_line += f" *{escape_markdown(other.title)}*"
         if other_meta:
             other_line += f" · {other_meta}"
         lines += [other_line, ""]
-        lines += [quote_block(note.other.quote), ""]
+        lines += _quote_lines(note.other, articles, note.orphaned)
         lines += [f"Pair: {escape_markdown(note.pair_kind or 'unpaired')}", ""]
     if note.note.strip():
         lines += [note.note.strip(), ""]
@@ -167,6 +178,10 @@ def render_notes(
 ) -> str:
     """Render ``notes`` as one markdown document.
 
+    Each note is first re-anchored against the articles' current text, so its
+    status is current and an edited sentence is shown as it reads now, next to
+    the words the note was written about.
+
     Args:
         notes: the notes to export (already filtered by the caller).
         articles: library articles; notes on articles missing here still export,
@@ -178,6 +193,8 @@ def render_notes(
         The markdown text, ending with a newline.
     """
     by_id = {article.id: article for article in articles}
+    texts = {article_id: article.text for article_id, article in by_id.items()}
+    notes = [reanchor(note, texts) for note in notes]
     exported = exported_at or utc_now()
     anchored = [n for n in notes if not n.orphaned]
     orphaned = [n for n in notes if n.orphaned]

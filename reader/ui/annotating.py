@@ -19,7 +19,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 
 from reader.core.align import Comparison
-from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor, reanchor
+from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor
 from reader.core.errors import ExportError, StoreError
 from reader.core.export import describe_write_error, render_notes
 from reader.core.models import Article, Sentence
@@ -53,8 +53,8 @@ def write_export(
 ) -> int:
     """Render ``notes`` and write them atomically to ``path``.
 
-    Notes are re-anchored in memory first, so the file never quotes a sentence at a
-    place it has since left.
+    ``render_notes`` re-anchors the notes against ``articles`` (in memory), so the
+    file reflects the text as it is now.
 
     Returns:
         The number of notes written.
@@ -62,17 +62,15 @@ def write_export(
     Raises:
         ExportError: the file exists and ``overwrite`` is False, or it cannot be written.
     """
-    texts = {article_id: article.text for article_id, article in articles.items()}
-    current = [reanchor(note, texts) for note in notes]
-    involved = {i for note in current for i in note.article_ids}
-    markdown = render_notes(current, [a for i, a in articles.items() if i in involved])
+    involved = {i for note in notes for i in note.article_ids}
+    markdown = render_notes(notes, [a for i, a in articles.items() if i in involved])
     try:
         atomic_write_text(path, markdown, overwrite=overwrite)
     except FileExistsError as error:
         raise ExportError(f"{path} already exists") from error
     except OSError as error:
         raise ExportError(describe_write_error(path, error)) from error
-    return len(current)
+    return len(notes)
 
 
 class NotesMainScreen(MainScreen):

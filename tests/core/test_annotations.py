@@ -196,3 +196,15 @@ def test_resolution_never_mutates_quote_of_orphan() -> None:
     note = create_annotation(anchor_on(TEXT, ANNOTATED), "n")
     lost = reanchor(note, {"art1": "Totally different text. Nothing in common."})
     assert lost.orphaned and lost.quote == ANNOTATED and lost.start == note.start
+
+
+def test_reanchor_moves_span_but_keeps_the_annotated_words() -> None:
+    note = create_annotation(anchor_on(TEXT, ANNOTATED), "n")
+    edited_sentence = "Police said 13 people were hurt in a separate incident in Kyiv."
+    changed = "Update: more details. " + TEXT.replace(ANNOTATED, edited_sentence)
+    moved = reanchor(note, {"art1": changed})
+    assert moved.status == "anchored"
+    assert changed[moved.start : moved.end] == edited_sentence
+    assert moved.quote == ANNOTATED and moved.anchor.prefix == note.anchor.prefix
+    # Re-anchoring again from the stored note is stable: no drift, no rewrite.
+    assert reanchor(moved, {"art1": changed}) is moved

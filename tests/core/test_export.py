@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,14 @@ def note(article: Article, quote: str, text: str, **kwargs: object) -> Annotatio
 def sample_notes() -> list[Annotation]:
     ap_anchor = make_anchor("ap1", AP.text, 0, AP.text.index(".") + 1, "AP")
     passage = REUTERS.text[REUTERS.text.index("The call") : REUTERS.text.index("#news broke.") + 12]
-    orphan = note(AP, "Kyiv was not told.", "Kyiv angle — check later", tags=["kyiv"])
+    # Notes written on earlier versions of the articles: one sentence was edited
+    # since (it re-anchors and shows both wordings), one was removed (orphaned).
+    old_reuters = replace(REUTERS, text=REUTERS.text.replace("90 minutes", "80 minutes"))
+    edited = note(old_reuters, "The call lasted about 80 minutes.", "Length differs from AP.")
+    old_ap = replace(AP, text=AP.text + " Zelensky was furious, aides said.")
+    orphan = note(
+        old_ap, "Zelensky was furious, aides said.", "Kyiv angle — check later", tags=["kyiv"]
+    )
     return [
         note(
             REUTERS,
@@ -72,7 +80,8 @@ def sample_notes() -> list[Annotation]:
             REUTERS, passage, "Market detail only Reuters has.", tags="omission", label="omission"
         ),
         note(BLOG, "Some other text here.", "", tags=["2025"]),
-        Annotation(**{**orphan.__dict__, "status": "orphaned"}),
+        edited,
+        orphan,
     ]
 
 
@@ -117,7 +126,7 @@ def test_front_matter_headings_and_quotes_parse_back() -> None:
     text = rendered()
     meta = front_matter(text)
     assert meta["title"] == "newsreader notes" and meta["exported"] == NOW
-    assert meta["notes"] == "4"
+    assert meta["notes"] == "5"
     assert meta["tags"] == ["2025", "claim-check", "kyiv", "omission", "Trump"]
     assert "Reuters: Trump and Putin agree to start Ukraine talks" in meta["articles"]
 
@@ -151,8 +160,12 @@ def test_front_matter_headings_and_quotes_parse_back() -> None:
     assert quotes[0] == notes[0].quote
     assert quotes[1] == AP.text[: AP.text.index(".") + 1]
     assert " ".join(quotes[2:4]) == expected_passage
-    assert quotes[4] == "Some other text here."
-    assert quotes[5] == "Kyiv was not told."
+    # The edited sentence: the words annotated, then the words now.
+    assert quotes[4] == "The call lasted about 80 minutes."
+    assert quotes[5] == "The call lasted about 90 minutes."
+    assert quotes[6] == "Some other text here."
+    assert quotes[7] == "Zelensky was furious, aides said."
+    assert "The article now reads:" in body
     assert "Pair: paraphrase" in body and "#claim-check #Trump" in body and "#_2025" in body
     assert "[source](<https://example.com/ap/call (live)>)" in body
 

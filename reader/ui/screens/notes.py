@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Label, Select, Static
 
-from reader.core.annotations import Annotation, reanchor
+from reader.core.annotations import Annotation, reanchor, same_wording
 from reader.core.errors import StoreError
 from reader.core.models import Article
 from reader.core.note_store import NoteStore
@@ -229,6 +229,16 @@ class NotesScreen(Screen[Annotation | None]):
                 preview.append("\n")
                 preview.append(anchor.quote, "italic")
                 preview.append("\n\n")
+                article = self.articles.get(anchor.article_id)
+                current = article.text[anchor.start : anchor.end] if article else ""
+                if (
+                    not note.orphaned
+                    and current.strip()
+                    and not same_wording(current, anchor.quote)
+                ):
+                    preview.append("The article now reads: ", "bold")
+                    preview.append(current, "italic")
+                    preview.append("\n\n")
             if note.pair_kind:
                 preview.append(f"Pair: {note.pair_kind}\n\n", "dim")
             preview.append(note.note or "(no text)")
