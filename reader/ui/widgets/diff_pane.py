@@ -121,6 +121,7 @@ class DiffPane(Vertical):
     DEFAULT_CSS = """
     DiffPane { height: 1fr; }
     DiffPane #diff-columns { height: 1fr; }
+    DiffPane.-empty #diff-status { display: none; }
     DiffPane DiffColumn { width: 1fr; }
     """
 
@@ -145,6 +146,7 @@ class DiffPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-legend")
+        yield Static(id="diff-status")
         with Horizontal(id="diff-columns"):
             yield DiffColumn("a", id="diff-a")
             yield DiffColumn("b", id="diff-b")
@@ -165,6 +167,8 @@ class DiffPane(Vertical):
         self.comparison = comparison
         self.aligned = aligned
         self.set_class(comparison is None, "-empty")
+        if comparison is None:
+            self.query_one("#diff-status", Static).update("")
         rows = aligned_rows(comparison) if comparison and aligned else None
         for side in ("a", "b"):
             column = self.column(side)
@@ -211,6 +215,24 @@ class DiffPane(Vertical):
             legend.append("· aligned rows" if self.aligned else "· own order", "italic")
         self.query_one("#diff-legend", Static).update(legend)
 
+    def _render_status(self, side: SideName, index: int, pairs: list[SentencePair]) -> None:
+        """One line of evidence for the sentence under the cursor: kind, score, shared words."""
+        status = Text(end="", no_wrap=True, overflow="ellipsis")
+        if self.comparison is not None:
+            this = self.comparison.a if side == "a" else self.comparison.b
+            status.append(f"{side.upper()} {index + 1}", "bold")
+            if not pairs:
+                status.append(f"  + only in {this.outlet or 'this article'}")
+            for pair in sorted(pairs, key=lambda p: -p.score)[:2]:
+                other_index = pair.b if side == "a" else pair.a
+                other_side = "B" if side == "a" else "A"
+                status.append(f"  {MARK_GLYPHS[pair.kind]} {other_side} {other_index + 1}", "bold")
+                status.append(f" {pair.kind} {pair.score:.0%}")
+                evidence: tuple[str, ...] = getattr(pair, "evidence", ())
+                if evidence:
+                    status.append(" · " + ", ".join(evidence), "italic")
+        self.query_one("#diff-status", Static).update(status)
+
     def _sync_scroll(self, target: DiffColumn, y: float) -> None:
         if self.aligned and target.scroll_y != y:
             target.scroll_to(y=y, animate=False, immediate=True)
@@ -230,6 +252,7 @@ class DiffPane(Vertical):
         pairs = partners(self.comparison, side, index)
         indices = {pair.b if side == "a" else pair.a for pair in pairs}
         self.column(side).update_view(partner_indices=set())
+        self._render_status(side, index, pairs)
         other = self.column(other_side)
         other.update_view(partner_indices=indices)
         if indices and not self.aligned:
