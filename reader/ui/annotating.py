@@ -19,7 +19,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 
 from reader.core.align import Comparison
-from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor
+from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor, reanchor
 from reader.core.errors import ExportError, StoreError
 from reader.core.export import describe_write_error, render_notes
 from reader.core.models import Article, Sentence
@@ -85,6 +85,8 @@ class NotesMainScreen(MainScreen):
 
     selection: PassageSelection | None = None
     """The passage being selected with ``v``, if any."""
+    _reanchor_warned = False
+    """Whether the user was told that re-anchored positions could not be saved."""
 
     @property
     def note_store(self) -> NoteStore | None:
@@ -118,23 +120,32 @@ class NotesMainScreen(MainScreen):
                 if (article := self.session.by_id.get(side_id)) is not None:
                     shown.append((column, article))
         texts = {article_id: a.text for article_id, a in self.session.by_id.items()}
+        shown_ids = {article.id for _view, article in shown}
+        if not shown_ids:
+            return
         orphaned = 0
-        checked: dict[str, list[tuple[int, int]]] = {}
         try:
-            for _view, article in shown:
-                if article.id in checked:
-                    continue
-                report = store.reanchor_article(article.id, texts)
-                orphaned += report.orphaned
-                spans: list[tuple[int, int]] = []
-                for note in store.list_notes(article_id=article.id, status="anchored"):
-                    spans += [(a.start, a.end) for a in note.anchors_in(article.id)]
-                checked[article.id] = spans
+            orphaned = store.reanchor_articles(shown_ids, texts).orphaned
+        except StoreError as error:
+            # A read-only library still shows its notes (re-anchored in memory below);
+            # say once that their new places could not be saved.
+            if not self._reanchor_warned:
+                self._reanchor_warned = True
+                self.notify(f"Note positions not saved: {error}", severity="warning", timeout=10)
+        try:
+            notes = store.list_notes(article_ids=shown_ids)
         except StoreError as error:
             self.notify(f"Could not read notes: {error}", severity="error", timeout=10)
             return
+        spans: dict[str, list[tuple[int, int]]] = {article_id: [] for article_id in shown_ids}
+        for note in (reanchor(n, texts) for n in notes):
+            if note.orphaned:
+                continue
+            for anchor in (note.anchor, note.other):
+                if anchor is not None and anchor.article_id in spans:
+                    spans[anchor.article_id].append((anchor.start, anchor.end))
         for view, article in shown:
-            view.update_view(annotated=annotated_sentences(view.sentences, checked[article.id]))
+            view.update_view(annotated=annotated_sentences(view.sentences, spans[article.id]))
         if orphaned:
             self.notify(
                 f"{orphaned} note(s) lost their place because the article text changed. "

@@ -13,6 +13,7 @@ from ui_corpus import HERALD, TIDE, make_app
 
 from reader.core.note_store import NoteStore
 from reader.core.store import Store
+from reader.ui.annotating import NotesMainScreen
 from reader.ui.app import NewsReaderApp
 from reader.ui.screens.confirm import Confirm
 from reader.ui.screens.export import ExportDialog
@@ -37,11 +38,11 @@ def notes(tmp_path: Path) -> Iterator[NoteStore]:
         yield NoteStore(store)
 
 
-async def ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
+async def ready(app: NewsReaderApp, pilot: Pilot[None]) -> NotesMainScreen:
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
+    assert isinstance(app.screen, NotesMainScreen)
     return app.screen
 
 
@@ -131,6 +132,11 @@ async def test_passage_selection_annotates_several_sentences(notes: NoteStore) -
         assert "\n\n" in note.quote  # it crosses a paragraph break, as written
         pane = screen.query_one(ReadingPane)
         assert pane.annotated == {1, 2, 3} and pane.matches == {}
+        # Esc (or v again) drops a selection without writing anything.
+        await pilot.press("v", "j", "escape")
+        assert pane.matches == {} and screen.selection is None
+        await pilot.press("v", "v")
+        assert pane.matches == {} and screen.selection is None
 
 
 async def test_diff_pane_note_records_both_sides(notes: NoteStore) -> None:
@@ -274,3 +280,24 @@ async def test_changed_article_orphans_note_and_says_so(notes: NoteStore) -> Non
         assert isinstance(notes_screen, NotesScreen)
         assert "1 lost their place" in str(notes_screen.query_one("#notes-title").render())
         assert str(notes_screen.query_one(DataTable).get_cell_at(Coordinate(0, 0))) == "!"
+
+
+async def test_read_only_library_still_shows_marks(notes: NoteStore) -> None:
+    from dataclasses import replace
+
+    from ui_corpus import corpus
+
+    from reader.core.annotations import create_annotation, make_anchor
+
+    herald = corpus()[0]
+    start = herald.text.index(HERALD[1])
+    notes.add(
+        create_annotation(make_anchor("herald1", herald.text, start, start + len(HERALD[1])), "n")
+    )
+    shifted = replace(herald, text="Update: new details. " + herald.text)
+    notes.store.connection.execute("PRAGMA query_only = ON")
+    app = make_app([shifted, *corpus()[1:]], note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        # The note moved in memory (one sentence later) though the move cannot be saved.
+        assert screen.query_one(ReadingPane).annotated == {2}
