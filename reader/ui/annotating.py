@@ -224,7 +224,7 @@ class NotesMainScreen(MainScreen):
             return
         target = self._annotation_target()
         if target is None:
-            self.notify("Move to a sentence in the reading or diff pane first.")
+            self.notify("Move to a sentence first: 2 for the reading pane, 3 for the diff pane.")
             return
         primary, other, pair_kind = target
         quotes = [QuotedSide(primary.outlet or "unknown outlet", primary.quote)]
@@ -291,7 +291,10 @@ class NotesMainScreen(MainScreen):
             partner_index = best.b if focus.side == "a" else best.a
             partner = self._anchor(other_side.id, [other_side.sentences[partner_index]])
             return anchor, partner, best.kind
-        reading = self.query_one(ReadingPane).current()
+        if not isinstance(self.focused, ReadingPane):
+            # Focus on the list (or elsewhere): which sentence is meant is not obvious.
+            return None
+        reading = self.focused.current()
         if reading is None:
             return None
         article, sentence = reading

@@ -242,6 +242,15 @@ async def test_edit_from_notes_screen(notes: NoteStore) -> None:
         assert notes.list_notes()[0].version == 2
 
 
+async def test_annotate_needs_a_sentence_under_focus(notes: NoteStore) -> None:
+    app = make_app(note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("1", "a")  # the article list has focus
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
 async def test_without_note_store_explains(notes: NoteStore) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
