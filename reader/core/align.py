@@ -9,7 +9,9 @@ Method (order-independent, many-to-many):
    stemmed content words (:mod:`reader.core.scoring`): words shared by the whole story
    weigh little, names, numbers and unusual words shared by two sentences weigh a lot.
    Different words for one notion ("talks"/"negotiations", "truce"/"ceasefire") earn
-   partial credit through the paraphrase lexicon (:mod:`reader.core.lexicon`).
+   partial credit through the paraphrase lexicon (:mod:`reader.core.lexicon`); a
+   shared reporting verb ("emphasized", "described") earns none, since attribution is
+   not a shared claim.
 3. **Copy evidence.** For candidate pairs below :data:`MIN_SCORE`, rapidfuzz's
    ``token_sort_ratio`` on the normalised full text catches lightly edited copies whose
    words are mostly topic words; a ratio of at least :data:`COPY_RATIO` becomes the score.
@@ -33,8 +35,15 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from reader.core.lexicon import ATTRIBUTION_STEMS, concept_keys
 from reader.core.models import Article, Sentence
-from reader.core.scoring import DocumentFrequencies, candidate_scores, idf_weights, profile
+from reader.core.scoring import (
+    DocumentFrequencies,
+    Profile,
+    candidate_scores,
+    idf_weights,
+    profile,
+)
 from reader.core.sentences import segment
 from reader.core.textnorm import content_words, key_words, normalise_sentence
 from reader.core.worddiff import WordOp, diff_words, word_ops
@@ -108,8 +117,9 @@ class SentencePair:
     ops: tuple[WordOp, ...] = ()
     """Word-level operations turning the A sentence into the B sentence."""
     evidence: tuple[str, ...] = ()
-    """The rarest content words the two sentences share, as written in A, rarest first
-    (at most :data:`EVIDENCE_WORDS`): what the pair was matched on, for display."""
+    """The content words of A the pair was matched on, as written in A, heaviest first
+    (at most :data:`EVIDENCE_WORDS`): words both sentences share (reporting verbs aside)
+    and words whose paraphrase-lexicon cluster the B sentence shares, for display."""
 
 
 @dataclass(frozen=True)
@@ -311,13 +321,32 @@ def align(
         else:
             kind = "paraphrase"
         shared = a_profiles[i].words & b_profiles[j].words
-        words = key_words(a_text, shared)
+        credit = _evidence_keys(a_profiles[i], b_profiles[j], shared, weights)
+        words = key_words(a_text, set(credit))
         ranked = sorted(
-            words, key=lambda w: -max((weights.get(k, 0.0) for k in content_words(w)), default=0.0)
+            words, key=lambda w: -max((credit.get(k, 0.0) for k in content_words(w)), default=0.0)
         )
         evidence = tuple(ranked[:EVIDENCE_WORDS])
         pairs.append(SentencePair(i, j, kind, min(1.0, score), ops, evidence))
     return pairs
+
+
+def _evidence_keys(
+    a: Profile, b: Profile, shared: frozenset[str], weights: dict[str, float]
+) -> dict[str, float]:
+    """Stems of A that made the pair, with the credit each earned: shared words (not
+    reporting verbs) at their weight, and A's words whose paraphrase cluster the B
+    sentence shares (without an exact shared word) at the cluster's partial weight."""
+    keys = {word: weights.get(word, 0.0) for word in shared - ATTRIBUTION_STEMS}
+    concepts = a.concepts & b.concepts
+    if concepts:
+        for word in shared:
+            concepts -= concept_keys(word)
+        for word in a.words:
+            matched = concept_keys(word) & concepts
+            if matched:
+                keys[word] = max(weights.get(key, 0.0) for key in matched)
+    return keys
 
 
 def _side(item: Article | str, fallback_id: str) -> Side:

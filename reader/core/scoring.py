@@ -24,6 +24,10 @@ cluster that runs through the whole story weighs next to nothing), and counts on
 no exact shared word already realises it (``negotiations`` on both sides is not counted
 twice).
 
+**Attribution is not content.** A shared reporting verb ("described", "emphasized";
+:data:`reader.core.lexicon.REPORTING_VERBS`) adds nothing to the shared weight: two
+sentences that both *emphasize* something share how it was said, not what.
+
 Candidate pairs come from an inverted index, so the cost grows with the number of
 sentence pairs that share a reasonably rare word, not with ``len(a) * len(b)``.
 """
@@ -35,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from reader.core.lexicon import concept_keys
+from reader.core.lexicon import ATTRIBUTION_STEMS, concept_keys
 from reader.core.textnorm import content_words, is_number
 
 NUMBER_WEIGHT = 1.5
@@ -106,7 +110,8 @@ def shared_weight(a: Profile, b: Profile, weights: Mapping[str, float]) -> float
     shared = a.words & b.words
     total = 0.0
     for word in shared:
-        total += weights[word]
+        if word not in ATTRIBUTION_STEMS:
+            total += weights[word]
     concepts = a.concepts & b.concepts
     if concepts:
         for word in shared:

@@ -348,3 +348,31 @@ def test_lexicon_credit_is_partial_and_needs_specific_content() -> None:
 def test_month_abbreviations_match_the_month() -> None:
     assert set(content_words("on Feb 12")) == set(content_words("on February 12"))
     assert set(content_words("Sept. 3")) == set(content_words("September 3"))
+
+
+def test_shared_reporting_verbs_are_not_evidence() -> None:
+    a = sentences(
+        "The minister emphasized that the new tariffs will be lifted in the autumn.",
+        "Dockworkers in Valmora began a strike over wages.",
+    )
+    b = sentences(
+        "The opposition leader emphasized that hospital waiting lists have doubled.",
+        "The Valmora dockworkers walked out over pay on Monday.",
+    )
+    pairs = align(a, b)
+    assert {(p.a, p.b) for p in pairs} == {(1, 1)}
+    assert all("emphasized" not in p.evidence for p in pairs)
+
+
+def test_evidence_includes_lexicon_matches() -> None:
+    a = sentences(
+        "Rebels and the army agreed to a truce on Sunday after talks in Geneva.",
+        "Aid convoys remain stuck at the border crossing near Tarsa.",
+    )
+    b = sentences(
+        "Following negotiations in Geneva, the two sides accepted a ceasefire on Sunday.",
+        "The capital's airport reopened to commercial flights.",
+    )
+    [pair] = align(a, b)
+    assert {"Geneva", "Sunday"} <= set(pair.evidence)
+    assert {"truce", "talks"} & set(pair.evidence)
