@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import app_cmd, compare_cmd, export_cmd, library_cmds
 
-# Each module contributes subcommands through ``register(subparsers)`` and sets
-# ``func`` on its parser; keeping them apart lets the verbs evolve independently.
-_COMMAND_MODULES = (library_cmds, compare_cmd, app_cmd, export_cmd)
+# Each module contributes subcommands through ``register(subparsers, add_common)`` and
+# sets ``func`` on its parser; keeping them apart lets the verbs evolve independently.
+# Only the module of the command being run is imported, so launching the app does not
+# pay for the aligner, the exporter or the HTML extractor up front.
+COMMANDS: dict[str, str] = {
+    "list": "library_cmds",
+    "show": "library_cmds",
+    "import": "library_cmds",
+    "compare": "compare_cmd",
+    "open": "app_cmd",
+    "diff": "app_cmd",
+    "export": "export_cmd",
+}
 
 DESCRIPTION = """\
 Read and compare how different outlets cover the same news event.
@@ -50,8 +60,8 @@ def add_common_options(parser: argparse.ArgumentParser, *, top_level: bool = Fal
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser with every subcommand."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or only the module that provides ``only``."""
     parser = argparse.ArgumentParser(
         prog="newsreader",
         description=DESCRIPTION,
@@ -61,17 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     add_common_options(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _COMMAND_MODULES:
+    wanted = [COMMANDS[only]] if only in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module_name in wanted:
+        module = importlib.import_module(f"reader.cli.{module_name}")
         module.register(subparsers, add_common_options)
     return parser
-
-
-def command_names(parser: argparse.ArgumentParser) -> set[str]:
-    """Names of the registered subcommands."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 _OPTIONS_WITH_VALUE = {"--data-dir"}
@@ -92,17 +96,29 @@ def _first_positional(args: Sequence[str]) -> str | None:
     return None
 
 
+def _asks_top_level_info(args: Sequence[str]) -> bool:
+    """True when ``--help``/``--version`` comes before any subcommand name."""
+    for arg in args:
+        if arg in COMMANDS:
+            return False
+        if arg in ("-h", "--help", "--version"):
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     first_positional = _first_positional(args_list)
     wants_info = any(a in ("-h", "--help", "--version") for a in args_list)
     # `newsreader [PATH…]` (no subcommand) opens the app on the library or those paths.
     opens_library = first_positional is None and not wants_info
-    opens_paths = first_positional is not None and first_positional not in command_names(parser)
+    opens_paths = first_positional is not None and first_positional not in COMMANDS
     if opens_library or opens_paths:
         args_list = ["open", *args_list]
+        first_positional = "open"
+    # Top-level help lists every command; a command's own run loads just its module.
+    parser = build_parser(None if _asks_top_level_info(args_list) else first_positional)
     args = parser.parse_args(args_list)
     try:
         return int(args.func(args))
