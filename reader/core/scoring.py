@@ -167,10 +167,12 @@ def candidate_scores(
 ) -> dict[tuple[int, int], float]:
     """Weighted Dice (with soft matches) of every pair sharing a not-too-common key.
 
-    An upper bound of the shared weight is accumulated through an inverted index of B
-    over the rarer keys (words and concept keys); pairs whose bound, plus every common
-    key they could share, cannot reach ``floor`` are dropped, the rest are scored
-    exactly with :func:`shared_weight`. Returns a sparse map ``(i, j) -> score``.
+    The shared weight of the rarer words, and an upper bound for the rarer concept
+    keys, are accumulated through an inverted index of B; pairs that cannot reach
+    ``floor`` even if every common key were shared are dropped. The rest are completed
+    exactly: the common words they share, and (only when both sentences have concept
+    keys) the full :func:`shared_weight`. Returns a sparse map ``(i, j) -> score``.
+    Reporting verbs earn no credit and are not indexed.
     """
     sentence_count = len(a_profiles) + len(b_profiles)
     max_postings = max(2, int(CANDIDATE_MAX_DF * sentence_count))
@@ -179,7 +181,7 @@ def candidate_scores(
         frequency.update(item.words)
         frequency.update(item.concepts)
     # Decided over both sides, so that swapping A and B gives the same candidates.
-    common = {w for w, n in frequency.items() if n > max_postings}
+    common = {w for w, n in frequency.items() if n > max_postings} | ATTRIBUTION_STEMS
     postings: dict[str, list[int]] = {}
     b_mass: list[float] = []
     b_common_mass: list[float] = []
@@ -195,21 +197,34 @@ def candidate_scores(
         a_mass = sum(weights[w] for w in item.words)
         if a_mass <= 0:
             continue
-        keys = item.words | item.concepts
-        a_common_mass = sum(weights[w] for w in keys & common)
-        bound: defaultdict[int, float] = defaultdict(float)
-        for key in keys - common:
+        a_common = (item.words | item.concepts) & common
+        a_common_words = (item.words & common) - ATTRIBUTION_STEMS
+        a_common_mass = sum(weights[w] for w in a_common)
+        exact: defaultdict[int, float] = defaultdict(float)
+        for word in item.words - common:
+            weight = weights[word]
+            for j in postings.get(word, ()):
+                exact[j] += weight
+        soft: defaultdict[int, float] = defaultdict(float)
+        for key in item.concepts - common:
             weight = weights[key]
             for j in postings.get(key, ()):
-                bound[j] += weight
-        for j, partial in bound.items():
+                soft[j] += weight
+        for j in soft.keys() - exact.keys():
+            exact[j] = 0.0
+        for j, partial in exact.items():
             total = a_mass + b_mass[j]
             common_bound = b_common_mass[j]
             if a_common_mass < common_bound:
                 common_bound = a_common_mass
-            if partial + common_bound < half_floor * total:
+            if partial + soft.get(j, 0.0) + common_bound < half_floor * total:
                 continue  # cannot reach the floor even if every common key is shared
-            score = 2.0 * shared_weight(item, b_profiles[j], weights) / total
+            other = b_profiles[j]
+            if item.concepts and other.concepts:
+                shared = shared_weight(item, other, weights)
+            else:
+                shared = partial + sum(weights[w] for w in a_common_words & other.words)
+            score = 2.0 * shared / total
             if score >= floor:
                 scores[(i, j)] = min(1.0, score)
     return scores
