@@ -76,6 +76,9 @@ quote must be nearly unchanged: about one changed word in eight."""
 NEIGHBOUR_PROBE_CHARS = 32
 """How much of the old neighbouring text is looked for at a candidate's edges."""
 
+NEIGHBOUR_MIN_CHARS = 12
+"""Shorter stretches of old neighbouring text say too little to decide anything."""
+
 NEIGHBOUR_SIMILARITY = 0.9
 """A candidate whose edge matches the old neighbour this closely *is* that neighbour."""
 
@@ -356,11 +359,15 @@ def _is_former_neighbour(anchor: Anchor, candidate: str) -> bool:
     """
     head = anchor.suffix.strip()[:NEIGHBOUR_PROBE_CHARS]
     tail = anchor.prefix.strip()[-NEIGHBOUR_PROBE_CHARS:]
-    if len(head) >= NEIGHBOUR_PROBE_CHARS // 2 and (
+    # Compare equal lengths: a short candidate is matched against as much of the
+    # neighbour as it can hold.
+    head = head[: len(candidate)]
+    tail = tail[len(tail) - min(len(tail), len(candidate)) :]
+    if len(head) >= NEIGHBOUR_MIN_CHARS and (
         _similarity(head, candidate[: len(head)]) >= NEIGHBOUR_SIMILARITY
     ):
         return True
-    return len(tail) >= NEIGHBOUR_PROBE_CHARS // 2 and (
+    return len(tail) >= NEIGHBOUR_MIN_CHARS and (
         _similarity(tail, candidate[-len(tail) :]) >= NEIGHBOUR_SIMILARITY
     )
 
@@ -408,8 +415,30 @@ def resolve(anchor: Anchor, text: str) -> Resolution:
     return _resolve_fuzzy(anchor, text)
 
 
+def _was_cut_out(anchor: Anchor, text: str) -> bool:
+    """Whether the text around the quote is still there, closed up over nothing.
+
+    The plainest sign that the annotated words were deleted: the old neighbours now
+    touch. A fuzzy match elsewhere could then only be a look-alike.
+    """
+    before = anchor.prefix.rstrip()[-NEIGHBOUR_PROBE_CHARS:]
+    after = anchor.suffix.lstrip()[:NEIGHBOUR_PROBE_CHARS]
+    if (before and len(before) < NEIGHBOUR_MIN_CHARS) or (
+        after and len(after) < NEIGHBOUR_MIN_CHARS
+    ):
+        return False
+    if not before and not after:
+        return False
+    pattern = (
+        (re.escape(before) if before else r"\A") + r"\s*" + (re.escape(after) if after else r"\Z")
+    )
+    return re.search(pattern, text) is not None
+
+
 def _resolve_fuzzy(anchor: Anchor, text: str) -> Resolution:
     """Score sentence-aligned candidates by quote and context; accept only a clear winner."""
+    if _was_cut_out(anchor, text):
+        return Resolution(None, "orphaned", 0.0)
     target = _words(_normalize(anchor.quote))
     matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(target)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.annotations import (
     Anchor,
@@ -208,3 +210,51 @@ def test_reanchor_moves_span_but_keeps_the_annotated_words() -> None:
     assert moved.quote == ANNOTATED and moved.anchor.prefix == note.anchor.prefix
     # Re-anchoring again from the stored note is stable: no drift, no rewrite.
     assert reanchor(moved, {"art1": changed}) is moved
+
+
+# Sentences from a tiny vocabulary, so look-alikes are common: the hard case.
+_SENTENCES = st.lists(
+    st.lists(
+        st.sampled_from(["police", "said", "twelve", "people", "were", "hurt", "in", "kyiv"]),
+        min_size=4,
+        max_size=9,
+    ).map(lambda words: " ".join(words).capitalize() + "."),
+    min_size=2,
+    max_size=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _SENTENCES,
+    st.data(),
+)
+def test_resolution_is_never_a_stranger(sentences: list[str], data: st.DataObject) -> None:
+    """Whatever the edit, a note either stays put, finds text that is (nearly) its
+    quote, or is orphaned; unchanged text always keeps the exact span."""
+    text = " ".join(sentences)
+    index = data.draw(st.integers(0, len(sentences) - 1))
+    start = len(" ".join(sentences[:index])) + (1 if index else 0)
+    quote = sentences[index]
+    anchor = make_anchor("a", text, start, start + len(quote))
+    assert resolve(anchor, text).anchor == anchor
+
+    edited = list(sentences)
+    for _ in range(data.draw(st.integers(1, 3))):
+        position = data.draw(st.integers(0, len(edited) - 1))
+        action = data.draw(st.sampled_from(["delete", "duplicate", "swap", "append"]))
+        if action == "delete" and len(edited) > 1:
+            del edited[position]
+        elif action == "duplicate":
+            edited.insert(position, edited[position])
+        elif action == "swap":
+            edited[0], edited[position] = edited[position], edited[0]
+        else:
+            edited.append(data.draw(_SENTENCES)[0])
+    new_text = " ".join(edited)
+    result = resolve(anchor, new_text)
+    # No sentence was reworded, so the quote is either still there word for word or
+    # gone: a fuzzy match could only be a look-alike.
+    assert result.method != "fuzzy"
+    if result.anchor is not None:
+        assert new_text[result.anchor.start : result.anchor.end] == quote
