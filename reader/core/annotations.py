@@ -9,14 +9,20 @@ is looked for again, most certain evidence first:
 2. the exact quote occurs elsewhere: accepted when it is the only occurrence and
    long enough to identify itself, or when its context picks one occurrence
    clearly over the others;
-3. a fuzzy match over sentence-aligned candidate spans, accepted only when both
-   the quote and at least one side of its context agree, *and* no other place
-   scores nearly as well.
+3. a fuzzy match over sentence-aligned candidate spans (the quote was edited),
+   accepted only when the old neighbours have not closed up over the gap (that
+   means the quote was deleted), the words are close, the context agrees on both
+   sides (or on one side, with the words nearly unchanged), the candidate is not
+   the old neighbour itself, *and* no other place scores nearly as well.
 
 Anything less certain orphans the note. Near-identical wire sentences are common
 (and within one article, running updates repeat them), so attaching a note to a
-look-alike is the failure we guard against hardest: an orphaned note still shows
-its quote and can be re-attached by hand; a wrongly attached one silently lies.
+look-alike is the failure we guard against hardest: an orphaned note keeps its
+quote, text and tags, is listed apart as having lost its place, and re-attaches by
+itself if the text comes back; a wrongly attached one silently lies.
+
+Re-anchoring only moves a note's span: the quote and context stay as annotated,
+so every later search starts from the words the note was written about.
 
 Fuzzy scoring uses ``difflib`` on purpose: rapidfuzz stays behind the alignment
 scorer in ``align.py``, and the handful of candidate comparisons per note is cheap.
