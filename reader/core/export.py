@@ -216,7 +216,8 @@ def render_notes(
     if not tags:
         out[-1] = "tags: []"
     out += ["---", "", f"# {escape_markdown(title)}", ""]
-    out += [f"Exported {exported[:10]} from newsreader: {len(notes)} notes.", ""]
+    noun = "note" if len(notes) == 1 else "notes"
+    out += [f"Exported {exported[:10]} from newsreader: {len(notes)} {noun}.", ""]
     if not notes:
         out += ["No notes yet.", ""]
 
