@@ -206,6 +206,52 @@ class NoteStore:
             if cursor.rowcount != 1:
                 raise NoteConflictError(f"note {note_id} does not exist or is already deleted")
 
+    def reattach(self, annotation: Annotation, anchor: Anchor) -> Annotation:
+        """Attach a note (typically an orphaned one) to a place the user chose.
+
+        The new anchor replaces the primary side, quote and context included: the
+        user has said these are the words the note is about now. A pair note's other
+        side is kept as it is (and re-checked by the next ``reanchor_articles``).
+
+        Raises:
+            NoteConflictError: the note was changed or deleted elsewhere meanwhile.
+            StoreError: the database cannot be written.
+        """
+        moved = replace(
+            annotation,
+            anchor=anchor,
+            # A pair note's other side is checked again on the next re-anchor pass.
+            status="anchored",
+            updated=utc_now(),
+            version=annotation.version + 1,
+        )
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE notes SET article_id = ?, start = ?, end = ?, quote = ?, prefix = ?,"
+                " suffix = ?, outlet = ?, status = ?, updated = ?, version = ?"
+                " WHERE id = ? AND version = ? AND deleted_at IS NULL",
+                (
+                    anchor.article_id,
+                    anchor.start,
+                    anchor.end,
+                    anchor.quote,
+                    anchor.prefix,
+                    anchor.suffix,
+                    anchor.outlet,
+                    moved.status,
+                    moved.updated,
+                    moved.version,
+                    annotation.id,
+                    annotation.version,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise NoteConflictError(
+                    "this note was changed or deleted in another newsreader window; "
+                    "open the notes screen again and retry"
+                )
+        return moved
+
     def restore(self, note_id: str) -> Annotation:
         """Undo ``delete``: bring a deleted note back and return it.
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 
@@ -25,10 +25,11 @@ from reader.core.export import describe_write_error, render_notes
 from reader.core.models import Article, Sentence
 from reader.core.note_store import NoteStore
 from reader.core.persist import atomic_write_text
+from reader.ui.screens.confirm import Confirm
 from reader.ui.screens.export import ExportDialog, default_export_path
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.note import NoteDraft, NoteEditor, QuotedSide
-from reader.ui.screens.notes import NotesScreen
+from reader.ui.screens.notes import NoteChoice, NotesScreen
 from reader.ui.session import annotated_sentences
 from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
@@ -85,6 +86,8 @@ class NotesMainScreen(MainScreen):
 
     selection: PassageSelection | None = None
     """The passage being selected with ``v``, if any."""
+    reattaching: Annotation | None = None
+    """A note waiting for the user to pick its new place (``r`` on the notes screen)."""
     _reanchor_warned = False
     """Whether the user was told that re-anchored positions could not be saved."""
 
@@ -165,8 +168,11 @@ class NotesMainScreen(MainScreen):
         self.refresh_note_marks()
 
     def action_clear_search(self) -> None:
-        """Esc also drops a passage selection."""
+        """Esc also drops a passage selection and a pending re-attach."""
         self.cancel_selection()
+        if self.reattaching is not None:
+            self.reattaching = None
+            self.notify("Re-attach cancelled.")
         super().action_clear_search()
 
     def system_commands(self) -> Iterable[SystemCommand]:
@@ -227,6 +233,9 @@ class NotesMainScreen(MainScreen):
             self.notify("Move to a sentence first: 2 for the reading pane, 3 for the diff pane.")
             return
         primary, other, pair_kind = target
+        if self.reattaching is not None:
+            self._reattach_here(store, self.reattaching, primary)
+            return
         quotes = [QuotedSide(primary.outlet or "unknown outlet", primary.quote)]
         if other is not None:
             quotes.append(QuotedSide(other.outlet or "unknown outlet", other.quote))
@@ -249,6 +258,24 @@ class NotesMainScreen(MainScreen):
                 self.notify("Note saved.")
 
         self.app.push_screen(NoteEditor(quotes, save, pair_kind=pair_kind), saved)
+
+    @work(exclusive=True, group="reattach")
+    async def _reattach_here(self, store: NoteStore, note: Annotation, anchor: Anchor) -> None:
+        """Ask, then move ``note`` to ``anchor`` (one transaction)."""
+        about = " ".join(note.note.split())[:50] or note.quote[:50]
+        if not await self.app.push_screen_wait(
+            Confirm(f"Attach the note “{about}” to this sentence?", yes="Attach", no="Not here")
+        ):
+            return
+        try:
+            store.reattach(note, anchor)
+        except StoreError as error:
+            self.notify(f"Note not moved: {error}", title="Error", severity="error", timeout=15)
+            return
+        self.reattaching = None
+        self.cancel_selection()
+        self.refresh_note_marks()
+        self.notify("Note attached here.")
 
     def _anchor(self, article_id: str, sentences: Sequence[Sentence]) -> Anchor | None:
         article = self.session.by_id.get(article_id)
@@ -310,10 +337,17 @@ class NotesMainScreen(MainScreen):
             return
         self.cancel_selection()
 
-        def closed(note: Annotation | None) -> None:
+        def closed(choice: NoteChoice | None) -> None:
             self.refresh_note_marks()
-            if note is not None:
-                self.jump_to_note(note)
+            if choice is not None:
+                self.jump_to_note(choice.note)
+                if choice.reattach and choice.note.article_id in self.session.by_id:
+                    self.reattaching = choice.note
+                    self.notify(
+                        "Move to the sentence this note is about and press a to attach it "
+                        "there (Esc cancels).",
+                        timeout=10,
+                    )
 
         self.app.push_screen(NotesScreen(store, self.session.by_id, self.export_notes), closed)
 

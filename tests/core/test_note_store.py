@@ -247,3 +247,17 @@ def test_reanchor_article_reports_and_persists(db_path: Path) -> None:
         assert notes.reanchor_article("a1", {"a1": new_text}).moved == 0
         # The original text returns: the orphan recovers.
         assert notes.reanchor_article("a1", {"a1": TEXT}).recovered == 1
+
+
+def test_reattach_moves_note_and_refuses_stale_copy(db_path: Path) -> None:
+    with Store(db_path) as store:
+        notes = NoteStore(store)
+        saved = notes.add(note_on("The call lasted ninety minutes."))
+        new_text = "Talks lasted an hour and a half. Kyiv was not told."
+        anchor = make_anchor("a1", new_text, 0, new_text.index(".") + 1, "Wire")
+        moved = notes.reattach(saved, anchor)
+        again = notes.get(saved.id)
+        assert again == moved and again.quote == "Talks lasted an hour and a half."
+        assert again.status == "anchored" and again.note == saved.note
+        with pytest.raises(NoteConflictError):
+            notes.reattach(saved, anchor)  # based on the old version

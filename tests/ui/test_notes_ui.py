@@ -310,3 +310,40 @@ async def test_read_only_library_still_shows_marks(notes: NoteStore) -> None:
         screen = await ready(app, pilot)
         # The note moved in memory (one sentence later) though the move cannot be saved.
         assert screen.query_one(ReadingPane).annotated == {2}
+
+
+async def test_reattach_orphaned_note_by_hand(notes: NoteStore) -> None:
+    from dataclasses import replace
+
+    from ui_corpus import corpus
+
+    from reader.core.annotations import create_annotation, make_anchor
+
+    herald = corpus()[0]
+    start = herald.text.index(HERALD[1])
+    notes.add(
+        create_annotation(
+            make_anchor("herald1", herald.text, start, start + len(HERALD[1]), "Coast Herald"),
+            "repair time",
+        )
+    )
+    reworded = "Engineers now expect repairs to need a month or more."
+    rewritten = replace(herald, text=herald.text.replace(HERALD[1], reworded))
+    app = make_app([rewritten, *corpus()[1:]], note_store=notes)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await ready(app, pilot)
+        assert notes.list_notes()[0].orphaned
+        await pilot.press("ctrl+n", "r")
+        await pilot.pause()
+        assert screen.reattaching is not None
+        await pilot.press("2", "j", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (note,) = notes.list_notes()
+        assert note.status == "anchored" and note.quote == reworded
+        assert note.note == "repair time" and note.version == 2
+        assert screen.reattaching is None
+        assert screen.query_one(ReadingPane).annotated == {1}

@@ -24,6 +24,15 @@ ExportNotes = Callable[[list[Annotation]], None]
 
 
 @dataclass(frozen=True)
+class NoteChoice:
+    """What the user chose on the notes screen."""
+
+    note: Annotation
+    reattach: bool = False
+    """True: go to the note's article to pick a new place for it (``r``)."""
+
+
+@dataclass(frozen=True)
 class NoteFilter:
     """What the notes screen shows; empty fields match everything."""
 
@@ -60,8 +69,8 @@ def _one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-class NotesScreen(Screen[Annotation | None]):
-    """All notes in a table; returns the note to jump to, or None.
+class NotesScreen(Screen[NoteChoice | None]):
+    """All notes in a table; returns the note to go to (or to re-attach), or None.
 
     Notes are read from the store when the screen opens and after every change, so
     a note added in another window shows up on the next visit.
@@ -74,6 +83,7 @@ class NotesScreen(Screen[Annotation | None]):
         Binding("d,delete", "delete", "Delete", show=True),
         Binding("u", "undo", "Undo delete", show=True),
         Binding("e", "export", "Export shown", show=True),
+        Binding("r", "reattach", "Re-attach", show=True),
         Binding("slash", "focus_filter", "Filter text", show=False),
     ]
 
@@ -290,7 +300,17 @@ class NotesScreen(Screen[Annotation | None]):
     def action_jump(self) -> None:
         note = self.selected()
         if note is not None:
-            self.dismiss(note)
+            self.dismiss(NoteChoice(note))
+
+    def action_reattach(self) -> None:
+        """Go to the note's article to choose the sentence it belongs to now."""
+        note = self.selected()
+        if note is None:
+            return
+        if note.article_id not in self.articles:
+            self.notify("This note's article is not loaded; open it first.", severity="warning")
+            return
+        self.dismiss(NoteChoice(note, reattach=True))
 
     def action_edit(self) -> None:
         note = self.selected()
