@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from threading import Lock
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from reader.core.align import Comparison, SentencePair
 from reader.core.models import Article, Sentence
+from reader.ui.nway import NWay, build_nway
+
+if TYPE_CHECKING:
+    from reader.core.align import Comparison, SentencePair
 
 Mark = Literal["verbatim", "near", "paraphrase", "unique"]
 """How a sentence relates to the other side of a comparison."""
 
-Comparer = Callable[[Article, Article], Comparison]
+Comparer = Callable[[Article, Article], "Comparison"]
 Segmenter = Callable[[str], Sequence[Sentence]]
 
 SHARED_MARKS: frozenset[str] = frozenset({"verbatim", "near", "paraphrase"})
@@ -53,6 +56,7 @@ class Session:
         self.by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self._sentences: dict[str, tuple[Sentence, ...]] = {}
         self._comparisons: dict[tuple[str, str], Comparison] = {}
+        self._nway: dict[str, NWay] = {}
         self._lock = Lock()
 
     def sentences(self, article: Article) -> tuple[Sentence, ...]:
@@ -76,6 +80,34 @@ class Session:
         result = self.comparer(a, b)
         with self._lock:
             self._comparisons[(a.id, b.id)] = result
+        return result
+
+    def cached_nway(self, article_id: str) -> NWay | None:
+        """The N-way view of an article if it was already computed."""
+        return self._nway.get(article_id)
+
+    def nway(self, article: Article) -> NWay:
+        """Align ``article`` with every other article of its event; slow, call it from a worker.
+
+        Pairwise comparisons already made (for the diff pane or the picker) are reused,
+        the rest are made in one :func:`reader.core.align.align_many` call (A is segmented
+        once) and cached for the diff pane, so both views always agree.
+        """
+        if (found := self._nway.get(article.id)) is not None:
+            return found
+        peers = self.peers(article)
+        missing = [peer for peer in peers if self.cached_comparison(article.id, peer.id) is None]
+        if missing and self.comparer is _core_compare:
+            from reader.core.align import align_many
+
+            made = align_many(article, missing)
+            with self._lock:
+                for peer, comparison in zip(missing, made, strict=True):
+                    self._comparisons.setdefault((article.id, peer.id), comparison)
+        comparisons = [self.compare(article, peer) for peer in peers]
+        result = build_nway(article, peers, comparisons)
+        with self._lock:
+            self._nway[article.id] = result
         return result
 
     def peers(self, article: Article) -> list[Article]:

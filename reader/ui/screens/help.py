@@ -43,6 +43,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("m", "diff: aligned rows / independent columns"),
             ("n N", "next / previous shared sentence"),
             ("u U", "next / previous unique sentence"),
+            ("o", "which other outlets of the event carry the sentence"),
             ("/", "find in the article under focus"),
             ("n N (after /)", "next / previous match; Esc ends the search"),
         ],
@@ -66,6 +67,7 @@ LEGEND: list[tuple[str, str]] = [
     ("+", "unique: only on this side"),
     ("› »", "cursor, counterpart of the cursor on the other side"),
     ("*", "annotated"),
+    ("×2 ·", "reading pane: carried by 2 other outlets of the event / by none"),
 ]
 
 

@@ -21,6 +21,7 @@ from reader.core.errors import NewsreaderError
 from reader.core.models import Article
 from reader.core.persist import Config
 from reader.ui.loading import Loader
+from reader.ui.nway import NWay
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.picker import ComparePicker
 from reader.ui.session import SHARED_MARKS, Session, find_matches, side_marks, swapped
@@ -51,6 +52,7 @@ class MainScreen(Screen[None]):
         Binding("u", "next_unique(1)", "Next unique", show=False),
         Binding("U", "next_unique(-1)", "Previous unique", show=False),
         Binding("s", "swap", "Swap A/B", show=False),
+        Binding("o", "show_outlets", "Which outlets carry this sentence", show=False),
         Binding("m", "toggle_aligned", "Aligned rows or columns", show=False),
         Binding("ctrl+b", "toggle_list", "Show or hide the article list", show=False),
         Binding("1", "focus_pane('list')", "Focus the article list", show=False),
@@ -210,6 +212,77 @@ class MainScreen(Screen[None]):
             self.comparison = None
         else:
             self._apply_marks()
+        if article is not None:
+            self._request_nway(article)
+
+    # --- N-way: in how many other outlets each sentence appears ---------------------------
+
+    class NWayReady(Message):
+        """An article has been aligned with its whole event (posted from the worker)."""
+
+        def __init__(self, nway: NWay) -> None:
+            super().__init__()
+            self.nway = nway
+
+    def _request_nway(self, article: Article) -> None:
+        """Show the outlet counts of ``article``: at once if cached, else from a worker."""
+        cached = self.session.cached_nway(article.id)
+        if cached is not None:
+            self._show_nway(cached)
+        else:
+            self.count_outlets(article)
+
+    @work(thread=True, exclusive=True, group="nway")
+    def count_outlets(self, article: Article) -> None:
+        """Align the article with every other article of its event off the UI thread."""
+        try:
+            nway = self.session.nway(article)
+        except NewsreaderError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
+        self.post_message(self.NWayReady(nway))
+
+    @on(NWayReady)
+    def _nway_ready(self, event: NWayReady) -> None:
+        self._show_nway(event.nway)
+
+    def _show_nway(self, nway: NWay) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.article is None or pane.article.id != nway.article_id:
+            return
+        if nway.peers and pane.sentences != nway.sentences:
+            # The aligner segmented on its own terms; show its sentences so counts match.
+            cursor = pane.cursor
+            pane.update_view(sentences=nway.sentences)
+            pane.cursor = cursor
+        counts = dict(enumerate(nway.counts)) if nway.peers else {}
+        pane.update_view(counts=counts, summary=nway.summary())
+        self.query_one(DiffPane).set_nway(nway)
+        self._describe_reading_cursor()
+
+    def _describe_reading_cursor(self) -> None:
+        """The reading pane's bottom border names the outlets that carry the cursor sentence."""
+        pane = self.query_one(ReadingPane)
+        nway = self.session.cached_nway(pane.article.id) if pane.article else None
+        pane.border_subtitle = nway.describe(pane.cursor) if nway and nway.peers else ""
+
+    def action_show_outlets(self) -> None:
+        """``o``: which other outlets carry the sentence under the cursor."""
+        view = self._target_view()
+        article = self.current
+        if isinstance(view, DiffColumn) and self.comparison is not None:
+            side = self.comparison.a if view.side == "a" else self.comparison.b
+            article = self.session.by_id.get(side.id)
+        nway = self.session.cached_nway(article.id) if article else None
+        if article is None:
+            self.notify("Open an article first (Enter in the list).")
+        elif nway is None:
+            self.notify("Still comparing with the other outlets of this event…")
+        elif not nway.peers:
+            self.notify("No other outlet covers this event.")
+        else:
+            number = view.cursor + 1
+            self.notify(f"Sentence {number}: {nway.describe(view.cursor)}", timeout=8)
 
     def watch_comparison(self, comparison: Comparison | None) -> None:
         diff = self.query_one(DiffPane)
@@ -262,6 +335,7 @@ class MainScreen(Screen[None]):
     @on(ReadingPane.SentenceFocused)
     def _reading_cursor_moved(self, event: ReadingPane.SentenceFocused) -> None:
         """Keep diff column A on the sentence read, so its counterparts in B light up."""
+        self._describe_reading_cursor()
         if self.comparison is not None and self.comparison.a.id == event.article.id:
             self.query_one("#diff-a", DiffColumn).cursor = event.index
 

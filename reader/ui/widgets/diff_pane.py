@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from reader.core.align import Comparison, SentencePair
 from reader.core.models import Sentence
+from reader.ui.nway import NWay
 from reader.ui.session import aligned_rows, changed_spans, partners, shared_summary, side_marks
 from reader.ui.widgets.sentence_view import MARK_GLYPHS, Block, SentenceView, wrap_offsets
 
@@ -143,6 +144,8 @@ class DiffPane(Vertical):
         """The comparison shown, A on the left."""
         self.aligned = False
         """Whether matched sentences share a row."""
+        self.nways: dict[str, NWay] = {}
+        """Outlet counts of the articles shown, by article id, once they are known."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-legend")
@@ -197,6 +200,16 @@ class DiffPane(Vertical):
         if comparison is not None:
             self._highlight_partners("a", 0)
 
+    def set_nway(self, nway: NWay) -> None:
+        """Outlet counts of one article; the status line mentions them for its sentences."""
+        self.nways[nway.article_id] = nway
+        if len(self.nways) > 2:
+            shown = {self.comparison.a.id, self.comparison.b.id} if self.comparison else set()
+            self.nways = {k: v for k, v in self.nways.items() if k in shown or k == nway.article_id}
+        focus = self.current()
+        if focus is not None and focus.article_id == nway.article_id:
+            self._render_status(focus.side, focus.index, list(focus.pairs))
+
     def set_aligned(self, aligned: bool) -> None:
         """Switch between independent columns and aligned rows, keeping the cursors."""
         cursors = (self.column("a").cursor, self.column("b").cursor)
@@ -221,6 +234,9 @@ class DiffPane(Vertical):
         if self.comparison is not None:
             this = self.comparison.a if side == "a" else self.comparison.b
             status.append(f"{side.upper()} {index + 1}", "bold")
+            nway = self.nways.get(this.id)
+            if nway is not None and nway.peers and index < len(nway.counts):
+                status.append(f"  in {nway.counts[index]} of {nway.peers} other outlets")
             if not pairs:
                 status.append(f"  + only in {this.outlet or 'this article'}")
             for pair in sorted(pairs, key=lambda p: -p.score)[:2]:

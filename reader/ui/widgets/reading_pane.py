@@ -19,6 +19,7 @@ class ReadingPane(SentenceView):
     """
 
     CLASS_PREFIX = "reading-pane"
+    SHOW_COUNTS = True
 
     COMPONENT_CLASSES = {
         "reading-pane--verbatim",
@@ -55,13 +56,22 @@ class ReadingPane(SentenceView):
         super().__init__(name=name, id=id, classes=classes)
         self.article: Article | None = None
         """The article shown, or None before one is opened."""
+        self.summary = ""
+        """One line under the metadata: how much of the article other outlets carry."""
 
     def show_article(self, article: Article | None, sentences: tuple[Sentence, ...]) -> None:
         """Show ``article`` with its sentences; the cursor goes to the first sentence."""
         self.article = article
         self.border_title = f"[2] {article.outlet_label if article else 'Reading'}"
         self.update_view(
-            sentences=sentences, marks={}, matches={}, changed={}, partner_indices=set()
+            sentences=sentences,
+            marks={},
+            matches={},
+            changed={},
+            partner_indices=set(),
+            counts={},
+            suspects=set(),
+            summary="",
         )
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -89,9 +99,14 @@ class ReadingPane(SentenceView):
         if article.byline:
             meta.append(article.byline)
         source = article.url or article.path
-        yield Block(Text(" · ".join(meta), self.component("meta"), end=""), space_after=not source)
-        if source:
-            yield Block(Text(source, self.component("meta"), end=""))
+        lines = [
+            " · ".join(meta),
+            *([source] if source else []),
+            self.summary or "Comparing with the other outlets of this event…",
+        ]
+        for number, line in enumerate(lines):
+            last = number == len(lines) - 1
+            yield Block(Text(line, self.component("meta"), end=""), space_after=last)
         if not self.sentences:
             yield Block(Text("This article has no text.", self.component("meta")))
             return

@@ -25,6 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.core.models import Sentence
+from reader.ui.nway import count_label
 from reader.ui.session import Mark
 
 _WORD = re.compile(r"\S+\s*")
@@ -32,12 +33,17 @@ _WORD = re.compile(r"\S+\s*")
 GUTTER_WIDTH = 4
 """Cursor/partner marker, kind mark, annotation mark, space."""
 
+COUNT_WIDTH = 2
+"""Extra gutter cells of a view that shows outlet counts (``×2``, ``·``)."""
+
 MARK_GLYPHS: dict[str, str] = {"verbatim": "=", "near": "~", "paraphrase": "≈", "unique": "+"}
 """Gutter glyph per sentence mark, so colour is never the only signal."""
 
 CURSOR_GLYPH = "›"
 PARTNER_GLYPH = "»"
 ANNOTATED_GLYPH = "*"
+SUSPECT_GLYPH = "?"
+"""A unique sentence that the other article's cleaner may have dropped (not truly unique)."""
 
 
 def wrap_offsets(text: str, width: int) -> list[int]:
@@ -97,6 +103,9 @@ class SentenceView(ScrollView, can_focus=True):
     SHOW_BLURRED_CURSOR: bool = True
     """Whether the cursor glyph shows while another widget has focus."""
 
+    SHOW_COUNTS: bool = False
+    """Whether the gutter has room for outlet counts (the reading pane)."""
+
     CLASS_PREFIX = "sentence-view"
     """Prefix of the component classes; subclasses use their own (``diff-pane``...)."""
 
@@ -145,6 +154,10 @@ class SentenceView(ScrollView, can_focus=True):
         """Sentences paired with the cursor sentence on the other side."""
         self.annotated: set[int] = set()
         """Sentences that carry a note."""
+        self.counts: dict[int, int] = {}
+        """How many other outlets carry each sentence (empty: not known yet)."""
+        self.suspects: set[int] = set()
+        """Unique sentences that look like text the other side's cleaner dropped."""
         self._lines: list[Text | None] = []
         self._strips: dict[int, Strip] = {}
         self._component_cache: dict[str, Style] = {}
@@ -159,7 +172,7 @@ class SentenceView(ScrollView, can_focus=True):
 
     def update_view(self, **values: object) -> None:
         """Replace any of ``sentences``, ``marks``, ``matches``, ``changed``,
-        ``partner_indices`` or ``annotated`` and redraw once."""
+        ``partner_indices``, ``annotated``, ``counts`` or ``suspects`` and redraw once."""
         for name, value in values.items():
             if not hasattr(self, name) or name.startswith("_"):
                 raise AttributeError(name)
@@ -234,9 +247,14 @@ class SentenceView(ScrollView, can_focus=True):
         return text
 
     @property
+    def gutter_width(self) -> int:
+        """Cells of the gutter left of the text."""
+        return GUTTER_WIDTH + (COUNT_WIDTH if self.SHOW_COUNTS else 0)
+
+    @property
     def text_width(self) -> int:
         """Cells available for text on each line, after the gutter."""
-        return max(8, self.scrollable_content_region.width - GUTTER_WIDTH)
+        return max(8, self.scrollable_content_region.width - self.gutter_width)
 
     def relayout(self) -> None:
         """Re-wrap every block at the current width and redraw."""
@@ -246,6 +264,7 @@ class SentenceView(ScrollView, can_focus=True):
         self._layout_width = width
         text_width = self.text_width
         gutter_style = self.component("gutter")
+        gutter_width = self.gutter_width
         lines: list[Text | None] = []
         sentence_lines: dict[int, tuple[int, int]] = {}
         line_sentence: list[int] = []
@@ -257,7 +276,7 @@ class SentenceView(ScrollView, can_focus=True):
             pieces = block.text.divide(offsets) if offsets else [block.text]
             for piece, line_start, line_end in zip(pieces, starts, ends, strict=False):
                 y = len(lines)
-                gutter = [" "] * GUTTER_WIDTH
+                gutter = [" "] * gutter_width
                 first_here = -1
                 for index, start, end in block.ranges:
                     if not (start < line_end and end > line_start) and start != line_start:
@@ -323,9 +342,11 @@ class SentenceView(ScrollView, can_focus=True):
             gutter[0] = PARTNER_GLYPH
         mark = self.marks.get(index)
         if mark and gutter[1] == " ":
-            gutter[1] = MARK_GLYPHS[mark]
+            gutter[1] = SUSPECT_GLYPH if index in self.suspects else MARK_GLYPHS[mark]
         if index in self.annotated:
             gutter[2] = ANNOTATED_GLYPH
+        if self.SHOW_COUNTS and index in self.counts and gutter[4] == " ":
+            gutter[3 : 3 + COUNT_WIDTH] = list(count_label(self.counts[index]))
         return gutter
 
     def render_line(self, y: int) -> Strip:

@@ -1,0 +1,110 @@
+"""The N-way view: per-sentence outlet counts, carriers, caching and the reading pane gutter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+from ui_corpus import compare, corpus, make_app, segment
+
+from reader.core.models import Article
+from reader.ui.app import NewsReaderApp
+from reader.ui.nway import count_label
+from reader.ui.screens.main import MainScreen
+from reader.ui.session import Session
+from reader.ui.widgets.diff_pane import DiffPane
+from reader.ui.widgets.reading_pane import ReadingPane
+
+
+@pytest.fixture(autouse=True)
+def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    yield
+
+
+def test_counts_and_carriers_of_each_sentence() -> None:
+    session = Session(corpus(), comparer=compare, segmenter=segment)
+    nway = session.nway(session.by_id["herald1"])
+    assert nway.peers == 2
+    assert nway.counts == (2, 1, 1, 2, 0, 0)
+    assert [(c.outlet, c.kind) for c in nway.carriers[0]] == [
+        ("Daily Tide", "near"),
+        ("“Harbour bridge closes”", "paraphrase"),  # no outlet: the title stands in
+    ]
+    assert nway.summary() == "4 of 6 sentences appear in another outlet · 2 only here"
+    assert nway.describe(4) == "in no other outlet"
+    assert nway.describe(2) == "also in 1: Daily Tide (verbatim)"
+
+
+def test_nway_reuses_and_fills_the_pairwise_cache() -> None:
+    calls: list[tuple[str, str]] = []
+
+    def counting_compare(a: Article, b: Article):  # type: ignore[no-untyped-def]
+        calls.append((a.id, b.id))
+        return compare(a, b)
+
+    session = Session(corpus(), comparer=counting_compare, segmenter=segment)
+    herald, tide = session.by_id["herald1"], session.by_id["tide01"]
+    session.compare(herald, tide)
+    first = session.nway(herald)
+    assert calls == [("herald1", "tide01"), ("herald1", "wire01")]  # tide reused
+    assert session.nway(herald) is first
+    assert session.cached_comparison("herald1", "wire01") is not None
+    assert len(calls) == 2
+
+
+def test_nway_without_peers_and_count_labels() -> None:
+    lone = Article(id="x", title="Alone", text="One sentence here.", event="solo")
+    session = Session([lone], comparer=compare, segmenter=segment)
+    nway = session.nway(lone)
+    assert nway.peers == 0 and nway.summary() == "No other outlet covers this event"
+    assert [count_label(n) for n in (0, 1, 9, 12)] == [" ·", "×1", "×9", "12"]
+
+
+async def _ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def test_reading_pane_shows_counts_summary_and_carriers() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _ready(app, pilot)
+        pane = screen.query_one(ReadingPane)
+        assert pane.counts == {0: 2, 1: 1, 2: 1, 3: 2, 4: 0, 5: 0}
+        text = "\n".join(pane.line_texts)
+        assert "4 of 6 sentences appear in another outlet · 2 only here" in text
+        assert "×2 The harbour bridge" in text  # readable without colour
+        assert pane.border_subtitle.startswith("also in 2: Daily Tide (near)")
+        await pilot.press("enter", "j", "j", "j", "j")
+        assert pane.cursor == 4
+        assert pane.border_subtitle == "in no other outlet"
+        await pilot.press("o")
+        await pilot.pause()
+        assert any("Sentence 5: in no other outlet" in n.message for n in app._notifications)
+
+
+async def test_reopening_uses_the_cache_and_diff_status_mentions_counts() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _ready(app, pilot)
+        first = screen.session.cached_nway("herald1")
+        assert first is not None
+        screen.open_article("tide01")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen.open_article("herald1")
+        assert not [w for w in app.workers if w.group == "nway" and w.is_running]
+        assert screen.query_one(ReadingPane).counts[0] == 2  # shown without a worker
+        screen.compare_with("tide01")  # cached by the N-way pass
+        await pilot.pause()
+        status = screen.query_one("#diff-status").render()
+        assert "in 2 of 2 other outlets" in str(status)
+        assert screen.query_one(DiffPane).nways["herald1"] is first
