@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from threading import Lock
 from typing import TYPE_CHECKING, Literal
 
@@ -12,6 +12,7 @@ from reader.ui.nway import NWay, build_nway
 
 if TYPE_CHECKING:
     from reader.core.align import Comparison, SentencePair
+    from reader.core.artefacts import ArtefactWarning
 
 Mark = Literal["verbatim", "near", "paraphrase", "unique"]
 """How a sentence relates to the other side of a comparison."""
@@ -57,6 +58,7 @@ class Session:
         self._sentences: dict[str, tuple[Sentence, ...]] = {}
         self._comparisons: dict[tuple[str, str], Comparison] = {}
         self._nway: dict[str, NWay] = {}
+        self._artefacts: dict[tuple[str, str], tuple[ArtefactWarning, ...]] = {}
         self._lock = Lock()
 
     def sentences(self, article: Article) -> tuple[Sentence, ...]:
@@ -81,6 +83,27 @@ class Session:
         with self._lock:
             self._comparisons[(a.id, b.id)] = result
         return result
+
+    def artefacts(self, comparison: Comparison) -> tuple[ArtefactWarning, ...]:
+        """Unique sentences of either side that the other side's cleaner may have dropped.
+
+        Cached per pair (a mirrored pair flips the sides); a few milliseconds per pair,
+        so the align worker warms the cache and the UI thread reads it.
+        """
+        key = (comparison.a.id, comparison.b.id)
+        found = self._artefacts.get(key)
+        if found is None and (mirror := self._artefacts.get((key[1], key[0]))) is not None:
+            found = tuple(replace(w, side="b" if w.side == "a" else "a") for w in mirror)
+        if found is None:
+            a, b = self.by_id.get(key[0]), self.by_id.get(key[1])
+            if a is None or b is None:
+                return ()
+            from reader.core.artefacts import artefact_warnings
+
+            found = tuple(artefact_warnings(comparison, a, b))
+        with self._lock:
+            self._artefacts[key] = found
+        return found
 
     def cached_nway(self, article_id: str) -> NWay | None:
         """The N-way view of an article if it was already computed."""

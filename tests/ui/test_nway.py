@@ -82,7 +82,7 @@ async def test_reading_pane_shows_counts_summary_and_carriers() -> None:
         text = "\n".join(pane.line_texts)
         assert "4 of 6 sentences appear in another outlet · 2 only here" in text
         assert "×2 The harbour bridge" in text  # readable without colour
-        assert pane.border_subtitle.startswith("also in 2: Daily Tide (near)")
+        assert (pane.border_subtitle or "").startswith("also in 2: Daily Tide (near)")
         await pilot.press("enter", "j", "j", "j", "j")
         assert pane.cursor == 4
         assert pane.border_subtitle == "in no other outlet"
@@ -108,3 +108,32 @@ async def test_reopening_uses_the_cache_and_diff_status_mentions_counts() -> Non
         status = screen.query_one("#diff-status").render()
         assert "in 2 of 2 other outlets" in str(status)
         assert screen.query_one(DiffPane).nways["herald1"] is first
+
+
+async def test_unique_sentence_dropped_by_the_other_cleaner_is_marked() -> None:
+    from dataclasses import replace
+
+    from ui_corpus import HERALD
+
+    from reader.core.models import DroppedUnit
+    from reader.ui.widgets.diff_pane import DiffColumn
+
+    articles = corpus()
+    # Daily Tide's cleaner took Herald's "shops" sentence for a caption and dropped it.
+    articles[1] = replace(articles[1], dropped=(DroppedUnit(HERALD[4], "caption"),))
+    app = make_app(articles)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _ready(app, pilot)
+        screen.compare_with("tide01")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        column_a = screen.query_one("#diff-a", DiffColumn)
+        assert column_a.suspects == {4} and column_a.marks[4] == "unique"
+        assert screen.query_one(ReadingPane).suspects == {4}
+        await pilot.press("u")  # next unique: sentence 5 (index 4)
+        assert column_a.cursor == 4
+        line = next(t for t in column_a.line_texts if "[bold]Local" in t)
+        assert line.startswith("›?")
+        status = str(screen.query_one("#diff-status").render())
+        assert "Daily Tide's cleaner dropped a similar line (caption)" in status
+        assert "cleaner dropped?" in str(screen.query_one("#diff-legend").render())

@@ -65,6 +65,7 @@ LEGEND: list[tuple[str, str]] = [
     ("~", "near: the same sentence with small edits (changed words marked)"),
     ("≈", "paraphrase: the same fact, reworded"),
     ("+", "unique: only on this side"),
+    ("?", "unique, but the other article's cleaner dropped a similar line (check it)"),
     ("› »", "cursor, counterpart of the cursor on the other side"),
     ("*", "annotated"),
     ("×2 ·", "reading pane: carried by 2 other outlets of the event / by none"),

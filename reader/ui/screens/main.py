@@ -287,7 +287,8 @@ class MainScreen(Screen[None]):
     def watch_comparison(self, comparison: Comparison | None) -> None:
         diff = self.query_one(DiffPane)
         diff.loading = False
-        diff.show_comparison(comparison, aligned=self.aligned)
+        warnings = self.session.artefacts(comparison) if comparison else ()
+        diff.show_comparison(comparison, aligned=self.aligned, warnings=warnings)
         self._update_layout()
         self._apply_marks()
 
@@ -299,9 +300,10 @@ class MainScreen(Screen[None]):
             if pane.sentences != comparison.a_sentences:
                 # The aligner segmented on its own terms; show its sentences so marks match.
                 pane.update_view(sentences=comparison.a_sentences)
-            pane.update_view(marks=side_marks(comparison, "a"))
+            suspects = {w.index for w in self.session.artefacts(comparison) if w.side == "a"}
+            pane.update_view(marks=side_marks(comparison, "a"), suspects=suspects)
         else:
-            pane.update_view(marks={})
+            pane.update_view(marks={}, suspects=set())
 
     def compare_with(self, b_id: str) -> None:
         """Compare the current article with ``b_id``: at once if cached, else in a worker."""
@@ -321,6 +323,7 @@ class MainScreen(Screen[None]):
         """Align A with B off the UI thread."""
         try:
             comparison = self.session.compare(a, b)
+            self.session.artefacts(comparison)  # warm the cache off the UI thread
         except NewsreaderError as error:
             self.post_message(self.LoadFailed(str(error)))
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -14,10 +14,17 @@ from textual.message import Message
 from textual.widgets import Static
 
 from reader.core.align import Comparison, SentencePair
+from reader.core.artefacts import ArtefactWarning
 from reader.core.models import Sentence
 from reader.ui.nway import NWay
 from reader.ui.session import aligned_rows, changed_spans, partners, shared_summary, side_marks
-from reader.ui.widgets.sentence_view import MARK_GLYPHS, Block, SentenceView, wrap_offsets
+from reader.ui.widgets.sentence_view import (
+    MARK_GLYPHS,
+    SUSPECT_GLYPH,
+    Block,
+    SentenceView,
+    wrap_offsets,
+)
 
 SideName = Literal["a", "b"]
 
@@ -34,6 +41,22 @@ class DiffFocus:
     """Pairs involving the sentence; empty when it is unique to its side."""
     partner_sentences: tuple[Sentence, ...]
     """The counterpart sentences on the other side."""
+
+
+QUOTE_LENGTH = 60
+"""Characters of dropped text quoted in the status line."""
+
+
+def artefact_note(warning: ArtefactWarning, comparison: Comparison) -> Text:
+    """ "? but B's cleaner dropped a similar line (standfirst): “…”" for the status line."""
+    other = comparison.b if warning.side == "a" else comparison.a
+    owner = other.outlet or ("B" if warning.side == "a" else "A")
+    quote = " ".join(warning.unit.text.split())
+    if len(quote) > QUOTE_LENGTH:
+        quote = quote[: QUOTE_LENGTH - 1].rstrip() + "…"
+    note = Text(f"  {SUSPECT_GLYPH} but {owner}'s cleaner dropped a similar line ", "bold")
+    note.append(f"({warning.unit.reason}): “{quote}”", "italic")
+    return note
 
 
 class DiffColumn(SentenceView):
@@ -146,6 +169,9 @@ class DiffPane(Vertical):
         """Whether matched sentences share a row."""
         self.nways: dict[str, NWay] = {}
         """Outlet counts of the articles shown, by article id, once they are known."""
+        self.warnings: dict[tuple[SideName, int], ArtefactWarning] = {}
+        """Possible extraction artefacts among the unique sentences, by (side, index)."""
+        """Outlet counts of the articles shown, by article id, once they are known."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="diff-legend")
@@ -165,10 +191,21 @@ class DiffPane(Vertical):
         """The column of one side."""
         return self.query_one(f"#diff-{side}", DiffColumn)
 
-    def show_comparison(self, comparison: Comparison | None, *, aligned: bool = False) -> None:
-        """Show ``comparison`` (or an empty pane) in columns or aligned rows."""
+    def show_comparison(
+        self,
+        comparison: Comparison | None,
+        *,
+        aligned: bool = False,
+        warnings: Sequence[ArtefactWarning] = (),
+    ) -> None:
+        """Show ``comparison`` (or an empty pane) in columns or aligned rows.
+
+        ``warnings`` flag unique sentences that the other side's cleaner may have
+        dropped: their gutter shows ``?`` and the status line quotes the dropped text.
+        """
         self.comparison = comparison
         self.aligned = aligned
+        self.warnings = {(w.side, w.index): w for w in warnings} if comparison else {}
         self.set_class(comparison is None, "-empty")
         if comparison is None:
             self.query_one("#diff-status", Static).update("")
@@ -178,7 +215,9 @@ class DiffPane(Vertical):
             if comparison is None:
                 column.rows = None
                 column.heading = column.other_heading = ""
-                column.update_view(sentences=(), marks={}, changed={}, partner_indices=set())
+                column.update_view(
+                    sentences=(), marks={}, changed={}, partner_indices=set(), suspects=set()
+                )
                 column.border_title = "[3] A" if side == "a" else "B"
                 column.border_subtitle = ""
                 continue
@@ -190,7 +229,11 @@ class DiffPane(Vertical):
             column.other_sentences = other.sentences
             column.heading, column.other_heading = this.title, other.title
             column.update_view(
-                sentences=this.sentences, marks=marks, changed=changed, partner_indices=set()
+                sentences=this.sentences,
+                marks=marks,
+                changed=changed,
+                partner_indices=set(),
+                suspects={index for (on_side, index) in self.warnings if on_side == side},
             )
             shared, total = shared_summary(comparison, side)
             number = "[3] " if side == "a" else ""
@@ -213,7 +256,8 @@ class DiffPane(Vertical):
     def set_aligned(self, aligned: bool) -> None:
         """Switch between independent columns and aligned rows, keeping the cursors."""
         cursors = (self.column("a").cursor, self.column("b").cursor)
-        self.show_comparison(self.comparison, aligned=aligned)
+        warnings = list(self.warnings.values())
+        self.show_comparison(self.comparison, aligned=aligned, warnings=warnings)
         self.column("a").cursor, self.column("b").cursor = cursors
 
     def _render_legend(self) -> None:
@@ -224,6 +268,9 @@ class DiffPane(Vertical):
             column = self.column("a")
             for kind in ("verbatim", "near", "paraphrase", "unique"):
                 legend.append(f" {MARK_GLYPHS[kind]} {kind} ", column.component(kind))
+                legend.append(" ")
+            if self.warnings:
+                legend.append(f" {SUSPECT_GLYPH} cleaner dropped? ", column.component("unique"))
                 legend.append(" ")
             legend.append("· aligned rows" if self.aligned else "· own order", "italic")
         self.query_one("#diff-legend", Static).update(legend)
@@ -239,6 +286,9 @@ class DiffPane(Vertical):
                 status.append(f"  in {nway.counts[index]} of {nway.peers} other outlets")
             if not pairs:
                 status.append(f"  + only in {this.outlet or 'this article'}")
+                warning = self.warnings.get((side, index))
+                if warning is not None:
+                    status.append_text(artefact_note(warning, self.comparison))
             for pair in sorted(pairs, key=lambda p: -p.score)[:2]:
                 other_index = pair.b if side == "a" else pair.a
                 other_side = "B" if side == "a" else "A"
