@@ -13,27 +13,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from reader.core.align import Comparison
-from reader.core.annotations import Anchor, Annotation, create_annotation, make_anchor, reanchor
 from reader.core.errors import ExportError, StoreError
-from reader.core.export import describe_write_error, render_notes
 from reader.core.models import Article, Sentence
-from reader.core.note_store import NoteStore
-from reader.core.persist import atomic_write_text
-from reader.ui.screens.confirm import Confirm
-from reader.ui.screens.export import ExportDialog, default_export_path
 from reader.ui.screens.main import MainScreen
-from reader.ui.screens.note import NoteDraft, NoteEditor, QuotedSide
-from reader.ui.screens.notes import NoteChoice, NotesScreen
 from reader.ui.session import annotated_sentences
 from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.sentence_view import SentenceView
+
+if TYPE_CHECKING:
+    # The note, notes and export screens and the annotation core load on first use,
+    # so starting the app does not pay for them.
+    from reader.core.align import Comparison
+    from reader.core.annotations import Anchor, Annotation
+    from reader.core.note_store import NoteStore
+    from reader.ui.screens.note import NoteDraft
+    from reader.ui.screens.notes import NoteChoice
 
 
 @dataclass
@@ -63,6 +64,9 @@ def write_export(
     Raises:
         ExportError: the file exists and ``overwrite`` is False, or it cannot be written.
     """
+    from reader.core.export import describe_write_error, render_notes
+    from reader.core.persist import atomic_write_text
+
     involved = {i for note in notes for i in note.article_ids}
     markdown = render_notes(notes, [a for i, a in articles.items() if i in involved])
     try:
@@ -95,8 +99,7 @@ class NotesMainScreen(MainScreen):
     def note_store(self) -> NoteStore | None:
         """The app's note store, or None when the library could not be opened."""
         # Read from the app (not imported) to keep ``ui.app`` -> ``screens`` one-way.
-        store = getattr(self.app, "note_store", None)
-        return store if isinstance(store, NoteStore) else None
+        return cast("NoteStore | None", getattr(self.app, "note_store", None))
 
     def _require_store(self) -> NoteStore | None:
         store = self.note_store
@@ -112,6 +115,8 @@ class NotesMainScreen(MainScreen):
         store = self.note_store
         if store is None:
             return
+        from reader.core.annotations import reanchor
+
         reading = self.query_one(ReadingPane)
         diff = self.query_one(DiffPane)
         shown: list[tuple[SentenceView, Article]] = []
@@ -233,6 +238,9 @@ class NotesMainScreen(MainScreen):
             self.notify("Move to a sentence first: 2 for the reading pane, 3 for the diff pane.")
             return
         primary, other, pair_kind = target
+        from reader.core.annotations import create_annotation
+        from reader.ui.screens.note import NoteEditor, QuotedSide
+
         if self.reattaching is not None:
             self._reattach_here(store, self.reattaching, primary)
             return
@@ -262,6 +270,8 @@ class NotesMainScreen(MainScreen):
     @work(exclusive=True, group="reattach")
     async def _reattach_here(self, store: NoteStore, note: Annotation, anchor: Anchor) -> None:
         """Ask, then move ``note`` to ``anchor`` (one transaction)."""
+        from reader.ui.screens.confirm import Confirm
+
         about = " ".join(note.note.split())[:50] or note.quote[:50]
         if not await self.app.push_screen_wait(
             Confirm(f"Attach the note “{about}” to this sentence?", yes="Attach", no="Not here")
@@ -281,6 +291,8 @@ class NotesMainScreen(MainScreen):
         article = self.session.by_id.get(article_id)
         if article is None or not sentences:
             return None
+        from reader.core.annotations import make_anchor
+
         start = min(s.start for s in sentences)
         end = max(s.end for s in sentences)
         return make_anchor(article.id, article.text, start, end, article.outlet)
@@ -336,6 +348,7 @@ class NotesMainScreen(MainScreen):
         if store is None:
             return
         self.cancel_selection()
+        from reader.ui.screens.notes import NotesScreen
 
         def closed(choice: NoteChoice | None) -> None:
             self.refresh_note_marks()
@@ -387,6 +400,7 @@ class NotesMainScreen(MainScreen):
         if not folder.is_dir():
             folder = Path.cwd()
         articles = dict(self.session.by_id)
+        from reader.ui.screens.export import ExportDialog, default_export_path
 
         def write(path: Path, overwrite: bool) -> int:
             return write_export(notes, articles, path, overwrite)

@@ -13,9 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.core.errors import ConfigError, StoreError
-from reader.core.note_store import NoteStore
 from reader.core.persist import Config, load_config, save_config
-from reader.core.store import Store
 from reader.resources import styles_dir
 from reader.ui.annotating import NotesMainScreen
 from reader.ui.loading import Loader
@@ -24,6 +22,9 @@ from reader.ui.session import Session
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+    from reader.core.note_store import NoteStore
+    from reader.core.store import Store
 
 
 def article_commands() -> type[Provider]:
@@ -139,6 +140,8 @@ def run_app(
             here, on the thread that runs the app, because SQLite connections stay
             on the thread that made them; None (or a failure) disables notes.
     """
+    from reader.core.note_store import NoteStore
+
     note_store: NoteStore | None = None
     error = "no library database" if open_library is None else ""
     if open_library is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult, SystemCommand
@@ -13,10 +14,8 @@ from textual.events import Resize
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from reader.core.align import Comparison
 from reader.core.errors import NewsreaderError
 from reader.core.models import Article
 from reader.core.persist import Config
@@ -27,12 +26,24 @@ from reader.ui.screens.picker import ComparePicker
 from reader.ui.session import SHARED_MARKS, Session, find_matches, side_marks, swapped
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
+from reader.ui.widgets.footer import KeyFooter
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.sentence_view import SentenceView
 
+if TYPE_CHECKING:
+    from reader.core.align import Comparison
+
 WIDE = 140
 """Terminal width from which the list, the reading pane and the diff pane all show."""
+
+SPINNER_DELAY = 0.25
+"""Seconds the library may take to load before the list shows a loading indicator."""
+
+NWAY_DELAY = 0.3
+"""Seconds after launch before the outlet counts of the first article are computed: the
+aligner's import and work hold the GIL, so they wait until the list has been drawn
+and the app answers keys (an article opened by the user is counted at once)."""
 
 SessionFactory = Callable[[list[Article]], Session]
 
@@ -43,6 +54,9 @@ class MainScreen(Screen[None]):
     Widgets get data through their ``show_*``/``update_view`` methods and report back
     with messages; slow work (loading, aligning) runs in thread workers.
     """
+
+    AUTO_FOCUS = "ArticleList"
+    """Focus the list as the screen starts (one binding refresh of the footer, not two)."""
 
     BINDINGS = [
         Binding("c", "compare", "Compare"),
@@ -123,6 +137,8 @@ class MainScreen(Screen[None]):
         self._search_view: SentenceView | None = None
         self._wide = False
         self._picker: ComparePicker | None = None
+        self._nway_delay = 0.0
+        """Seconds to wait before counting outlets (only for the article opened at launch)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -130,7 +146,7 @@ class MainScreen(Screen[None]):
             yield ReadingPane(id="reading", classes="pane")
             yield DiffPane(id="diff")
         yield SearchBar(id="search")
-        yield Footer()
+        yield KeyFooter()
 
     # --- loading -------------------------------------------------------------------------
 
@@ -139,8 +155,9 @@ class MainScreen(Screen[None]):
         self.query_one(ReadingPane).border_title = "[2] Reading"
         self.set_reactive(MainScreen.aligned, self.config.diff_mode == "aligned")
         self.set_reactive(MainScreen.show_list, self.config.show_list)
-        self.query_one(ArticleList).loading = True
-        self.query_one(ArticleList).focus()
+        # The spinner only for a slow library: a library that loads in a blink would
+        # otherwise mount, style and remove it before the list's first frame.
+        self._loading_timer = self.set_timer(SPINNER_DELAY, self._show_list_loading)
         self._update_layout()
         self.load_articles()
 
@@ -159,6 +176,7 @@ class MainScreen(Screen[None]):
         self.session = self.session_factory(event.articles)
         article_list = self.query_one(ArticleList)
         article_list.set_rows(self.session.rows())
+        self._loading_timer.stop()
         article_list.loading = False
         article_list.border_subtitle = f"{len(event.articles)} articles"
         if event.warnings:
@@ -180,10 +198,17 @@ class MainScreen(Screen[None]):
 
     def _open_first(self, article: Article) -> None:
         if self.current is None:
+            self._nway_delay = NWAY_DELAY
             self.current = article
+            self._nway_delay = 0.0
+
+    def _show_list_loading(self) -> None:
+        if not self.session.articles:
+            self.query_one(ArticleList).loading = True
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
+        self._loading_timer.stop()
         self.query_one(ArticleList).loading = False
         self.query_one(DiffPane).loading = False
         self.notify(event.error, title="Error", severity="error", timeout=10)
@@ -229,8 +254,14 @@ class MainScreen(Screen[None]):
         cached = self.session.cached_nway(article.id)
         if cached is not None:
             self._show_nway(cached)
+        elif self._nway_delay:
+            self.set_timer(self._nway_delay, lambda: self._count_if_current(article))
         else:
             self.count_outlets(article)
+
+    def _count_if_current(self, article: Article) -> None:
+        if self.current is not None and self.current.id == article.id:
+            self._request_nway(article)
 
     @work(thread=True, exclusive=True, group="nway")
     def count_outlets(self, article: Article) -> None:
@@ -313,7 +344,7 @@ class MainScreen(Screen[None]):
         cached = self.session.cached_comparison(self.current.id, b_id)
         if cached is not None:
             self.comparison = cached
-            self.query_one("#diff-a", DiffColumn).focus()
+            self.query_one(DiffPane).column("a").focus()
             return
         self.query_one(DiffPane).loading = True
         self.align(self.current, self.session.by_id[b_id])
@@ -333,14 +364,14 @@ class MainScreen(Screen[None]):
     def _comparison_ready(self, event: ComparisonReady) -> None:
         if self.current is not None and event.comparison.a.id == self.current.id:
             self.comparison = event.comparison
-            self.query_one("#diff-a", DiffColumn).focus()
+            self.query_one(DiffPane).column("a").focus()
 
     @on(ReadingPane.SentenceFocused)
     def _reading_cursor_moved(self, event: ReadingPane.SentenceFocused) -> None:
         """Keep diff column A on the sentence read, so its counterparts in B light up."""
         self._describe_reading_cursor()
         if self.comparison is not None and self.comparison.a.id == event.article.id:
-            self.query_one("#diff-a", DiffColumn).cursor = event.index
+            self.query_one(DiffPane).column("a").cursor = event.index
 
     @on(DiffPane.SentenceFocused)
     def _diff_cursor_moved(self, event: DiffPane.SentenceFocused) -> None:
@@ -427,7 +458,7 @@ class MainScreen(Screen[None]):
         if isinstance(focused, SentenceView):
             return focused
         if self.comparison is not None and self.narrow_view == "diff":
-            return self.query_one("#diff-a", DiffColumn)
+            return self.query_one(DiffPane).column("a")
         return self.query_one(ReadingPane)
 
     def action_next_shared(self, direction: int) -> None:
@@ -510,7 +541,7 @@ class MainScreen(Screen[None]):
         reading, diff = self.query_one(ReadingPane), self.query_one(DiffPane)
         reading.display = wide or self.narrow_view == "reading"
         diff.display = wide or self.narrow_view == "diff"
-        self.query_one(Footer).compact = not wide
+        self.query_one(KeyFooter).compact = not wide
         if wide:
             comparing = self.comparison is not None
             reading.styles.width = "1fr" if comparing else "3fr"
@@ -539,7 +570,7 @@ class MainScreen(Screen[None]):
             self.query_one(ReadingPane).focus()
         else:
             self.narrow_view = "diff"
-            self.query_one("#diff-a", DiffColumn).focus()
+            self.query_one(DiffPane).column("a").focus()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

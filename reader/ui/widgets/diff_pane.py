@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,18 +13,21 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from reader.core.align import Comparison, SentencePair
-from reader.core.artefacts import ArtefactWarning
 from reader.core.models import Sentence
 from reader.ui.nway import NWay
 from reader.ui.session import aligned_rows, changed_spans, partners, shared_summary, side_marks
 from reader.ui.widgets.sentence_view import (
+    COMPONENT_NAMES,
     MARK_GLYPHS,
     SUSPECT_GLYPH,
     Block,
     SentenceView,
     wrap_offsets,
 )
+
+if TYPE_CHECKING:
+    from reader.core.align import Comparison, SentencePair
+    from reader.core.artefacts import ArtefactWarning
 
 SideName = Literal["a", "b"]
 
@@ -65,20 +68,7 @@ class DiffColumn(SentenceView):
     CLASS_PREFIX = "diff-pane"
     SHOW_BLURRED_CURSOR = False
 
-    COMPONENT_CLASSES = {
-        "diff-pane--verbatim",
-        "diff-pane--near",
-        "diff-pane--paraphrase",
-        "diff-pane--unique",
-        "diff-pane--changed",
-        "diff-pane--cursor",
-        "diff-pane--partner",
-        "diff-pane--match",
-        "diff-pane--annotated",
-        "diff-pane--gutter",
-        "diff-pane--heading",
-        "diff-pane--meta",
-    }
+    COMPONENT_CLASSES = {f"diff-pane--{name}" for name in COMPONENT_NAMES}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h,left", "other_side('a')", "Column A", show=False),
@@ -103,7 +93,7 @@ class DiffColumn(SentenceView):
         return self.SentenceFocused(self, index)
 
     def action_other_side(self, side: SideName) -> None:
-        self.screen.query_one(f"#diff-{side}", DiffColumn).focus()
+        self.screen.query_one(DiffPane).column(side).focus()
 
     def blocks(self) -> Iterable[Block]:
         if self.heading:
@@ -171,25 +161,37 @@ class DiffPane(Vertical):
         """Outlet counts of the articles shown, by article id, once they are known."""
         self.warnings: dict[tuple[SideName, int], ArtefactWarning] = {}
         """Possible extraction artefacts among the unique sentences, by (side, index)."""
+        self._columns: tuple[DiffColumn, DiffColumn] | None = None
         """Outlet counts of the articles shown, by article id, once they are known."""
 
     def compose(self) -> ComposeResult:
+        # The columns come with the first comparison (see ``column``): until then the
+        # pane is one line of help, and the app starts without styling two empty views.
         yield Static(id="diff-legend")
         yield Static(id="diff-status")
-        with Horizontal(id="diff-columns"):
-            yield DiffColumn("a", id="diff-a")
-            yield DiffColumn("b", id="diff-b")
 
     def on_mount(self) -> None:
         self.border_title = "Compare"
         self._render_legend()
-        column_a, column_b = self.column("a"), self.column("b")
-        self.watch(column_a, "scroll_y", lambda y: self._sync_scroll(column_b, y), init=False)
-        self.watch(column_b, "scroll_y", lambda y: self._sync_scroll(column_a, y), init=False)
+
+    @property
+    def has_columns(self) -> bool:
+        """Whether the two columns exist yet (they are made for the first comparison)."""
+        return self._columns is not None
 
     def column(self, side: SideName) -> DiffColumn:
-        """The column of one side."""
-        return self.query_one(f"#diff-{side}", DiffColumn)
+        """The column of one side (both are made on first use)."""
+        if self._columns is None:
+            column_a, column_b = DiffColumn("a", id="diff-a"), DiffColumn("b", id="diff-b")
+            self._columns = (column_a, column_b)
+            self.mount(Horizontal(column_a, column_b, id="diff-columns"))
+            self.call_after_refresh(self._sync_columns, column_a, column_b)
+        return self._columns[0] if side == "a" else self._columns[1]
+
+    def _sync_columns(self, column_a: DiffColumn, column_b: DiffColumn) -> None:
+        """In aligned mode both columns scroll together."""
+        self.watch(column_a, "scroll_y", lambda y: self._sync_scroll(column_b, y), init=False)
+        self.watch(column_b, "scroll_y", lambda y: self._sync_scroll(column_a, y), init=False)
 
     def show_comparison(
         self,
@@ -210,6 +212,9 @@ class DiffPane(Vertical):
         if comparison is None:
             self.query_one("#diff-status", Static).update("")
         rows = aligned_rows(comparison) if comparison and aligned else None
+        if comparison is None and not self.has_columns:
+            self._render_legend()
+            return
         for side in ("a", "b"):
             column = self.column(side)
             if comparison is None:
@@ -255,6 +260,10 @@ class DiffPane(Vertical):
 
     def set_aligned(self, aligned: bool) -> None:
         """Switch between independent columns and aligned rows, keeping the cursors."""
+        if not self.has_columns:
+            self.aligned = aligned
+            self._render_legend()
+            return
         cursors = (self.column("a").cursor, self.column("b").cursor)
         warnings = list(self.warnings.values())
         self.show_comparison(self.comparison, aligned=aligned, warnings=warnings)
@@ -266,6 +275,10 @@ class DiffPane(Vertical):
             legend.append("Press c to compare this article with another outlet's.")
         else:
             column = self.column("a")
+            if not column.is_mounted:
+                # The column was just made: its highlight styles exist after it mounts.
+                self.call_after_refresh(self._render_legend)
+                return
             for kind in ("verbatim", "near", "paraphrase", "unique"):
                 legend.append(f" {MARK_GLYPHS[kind]} {kind} ", column.component(kind))
                 legend.append(" ")

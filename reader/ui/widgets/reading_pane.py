@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.message import Message
 
 from reader.core.models import Article, Sentence
-from reader.ui.widgets.sentence_view import Block, SentenceView
+from reader.ui.widgets.sentence_view import COMPONENT_NAMES, Block, SentenceView
 
 
 class ReadingPane(SentenceView):
@@ -21,20 +21,7 @@ class ReadingPane(SentenceView):
     CLASS_PREFIX = "reading-pane"
     SHOW_COUNTS = True
 
-    COMPONENT_CLASSES = {
-        "reading-pane--verbatim",
-        "reading-pane--near",
-        "reading-pane--paraphrase",
-        "reading-pane--unique",
-        "reading-pane--changed",
-        "reading-pane--cursor",
-        "reading-pane--partner",
-        "reading-pane--match",
-        "reading-pane--annotated",
-        "reading-pane--gutter",
-        "reading-pane--heading",
-        "reading-pane--meta",
-    }
+    COMPONENT_CLASSES = {f"reading-pane--{name}" for name in COMPONENT_NAMES}
 
     class SentenceFocused(Message):
         """The cursor moved onto a sentence of the article."""

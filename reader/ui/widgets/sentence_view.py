@@ -39,6 +39,22 @@ COUNT_WIDTH = 2
 MARK_GLYPHS: dict[str, str] = {"verbatim": "=", "near": "~", "paraphrase": "≈", "unique": "+"}
 """Gutter glyph per sentence mark, so colour is never the only signal."""
 
+COMPONENT_NAMES = (
+    "verbatim",
+    "near",
+    "paraphrase",
+    "unique",
+    "changed",
+    "cursor",
+    "partner",
+    "match",
+    "annotated",
+    "gutter",
+    "heading",
+    "meta",
+)
+"""Component class suffixes every sentence view defines, each as ``<prefix>--<name>``."""
+
 CURSOR_GLYPH = "›"
 PARTNER_GLYPH = "»"
 ANNOTATED_GLYPH = "*"
@@ -109,20 +125,10 @@ class SentenceView(ScrollView, can_focus=True):
     CLASS_PREFIX = "sentence-view"
     """Prefix of the component classes; subclasses use their own (``diff-pane``...)."""
 
-    COMPONENT_CLASSES = {
-        "sentence-view--verbatim",
-        "sentence-view--near",
-        "sentence-view--paraphrase",
-        "sentence-view--unique",
-        "sentence-view--changed",
-        "sentence-view--cursor",
-        "sentence-view--partner",
-        "sentence-view--match",
-        "sentence-view--annotated",
-        "sentence-view--gutter",
-        "sentence-view--heading",
-        "sentence-view--meta",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = set()
+    """None here: each subclass names its own (``reading-pane--cursor``...) from
+    :data:`COMPONENT_NAMES`. Textual styles every component class of a widget on each
+    restyle (focus, theme), so inheriting an unused set would double that work."""
 
     cursor: reactive[int] = reactive(-1, init=False)
     """Index of the sentence under the cursor, or -1 when there are no sentences."""
