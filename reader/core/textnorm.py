@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -96,6 +97,8 @@ _QUOTES = str.maketrans(
     }
 )
 _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+_ABBREVIATION_HINT = re.compile(r"\.[A-Za-z]\.")
+"""Found in every text that ``_ABBREVIATION`` matches; searching for it is much faster."""
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"'s$")
@@ -162,12 +165,39 @@ def content_words(text: str) -> list[str]:
     Abbreviations are collapsed first (``U.S.`` -> ``US``) and an all-capitals ``US`` is
     read as the country.
     """
-    text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text.translate(_QUOTES))
-    text = _CAPS_US.sub("USA", text)
     words: list[str] = []
-    for match in _WORD.finditer(unicodedata.normalize("NFKC", text)):
-        words.extend(_word_keys(match.group().casefold()))
+    for token in _WORD.findall(_prepare(text)):
+        words.extend(_word_keys(token.casefold()))
     return words
+
+
+def content_word_counts(text: str) -> dict[str, int]:
+    """How often each content word of ``text`` occurs: ``Counter(content_words(text))``.
+
+    Faster on long texts: each distinct token is looked up once.
+    """
+    counts: dict[str, int] = {}
+    for token, count in Counter(_WORD.findall(_prepare(text))).items():
+        for key in _token_keys(token):
+            counts[key] = counts.get(key, 0) + count
+    return counts
+
+
+@lru_cache(maxsize=65536)
+def _token_keys(token: str) -> tuple[str, ...]:
+    return _word_keys(token.casefold())
+
+
+def _prepare(text: str) -> str:
+    """Collapse dotted abbreviations, read ``US`` as the country, fold quotes and NFKC."""
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    # The cheap searches skip regular expressions that would otherwise try every word.
+    if _ABBREVIATION_HINT.search(text):
+        text = _ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)
+    if "US" in text:
+        text = _CAPS_US.sub("USA", text)
+    return unicodedata.normalize("NFKC", text)
 
 
 @lru_cache(maxsize=65536)

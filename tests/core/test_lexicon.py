@@ -46,3 +46,17 @@ def test_profiles_carry_concepts_and_frequencies_count_them() -> None:
     frequencies = DocumentFrequencies.from_texts(["The truce held.", "A ceasefire began."])
     [key] = [k for k in item.concepts]
     assert frequencies.counts[key] == 2
+
+
+def test_content_word_counts_counts_content_words() -> None:
+    from collections import Counter
+
+    from reader.core.textnorm import content_word_counts, content_words
+
+    for text in (
+        "The U.S. and the U.N. met; US officials said the US team met the U.S.",
+        "“Zelensky’s” talks — Zelenskyy's talks, Feb. 3 and Feb 3",
+        "北京会谈 Beijing talks, Márquez and Marquez",
+        "",
+    ):
+        assert content_word_counts(text) == Counter(content_words(text))
