@@ -19,7 +19,7 @@ from textual import on, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 
-from reader.core.errors import ExportError, StoreError
+from reader.core.errors import StoreError
 from reader.core.models import Article, Sentence
 from reader.ui.screens.main import MainScreen
 from reader.ui.session import annotated_sentences
@@ -48,34 +48,6 @@ class PassageSelection:
         """The selected sentences: from the start to the cursor, either direction."""
         low, high = sorted((self.start, max(0, self.view.cursor)))
         return range(low, high + 1)
-
-
-def write_export(
-    notes: Sequence[Annotation], articles: dict[str, Article], path: Path, overwrite: bool
-) -> int:
-    """Render ``notes`` and write them atomically to ``path``.
-
-    ``render_notes`` re-anchors the notes against ``articles`` (in memory), so the
-    file reflects the text as it is now.
-
-    Returns:
-        The number of notes written.
-
-    Raises:
-        ExportError: the file exists and ``overwrite`` is False, or it cannot be written.
-    """
-    from reader.core.export import describe_write_error, render_notes
-    from reader.core.persist import atomic_write_text
-
-    involved = {i for note in notes for i in note.article_ids}
-    markdown = render_notes(notes, [a for i, a in articles.items() if i in involved])
-    try:
-        atomic_write_text(path, markdown, overwrite=overwrite)
-    except FileExistsError as error:
-        raise ExportError(f"{path} already exists") from error
-    except OSError as error:
-        raise ExportError(describe_write_error(path, error)) from error
-    return len(notes)
 
 
 class NotesMainScreen(MainScreen):
@@ -400,6 +372,7 @@ class NotesMainScreen(MainScreen):
         if not folder.is_dir():
             folder = Path.cwd()
         articles = dict(self.session.by_id)
+        from reader.ui.note_export import write_export
         from reader.ui.screens.export import ExportDialog, default_export_path
 
         def write(path: Path, overwrite: bool) -> int:

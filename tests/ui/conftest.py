@@ -11,5 +11,5 @@ import pytest
 def no_nway_delay(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The app delays the first article's outlet counts so launch stays quick; tests
     (and snapshots) want them before they look."""
-    monkeypatch.setattr("reader.ui.screens.main.NWAY_DELAY", 0.0)
+    monkeypatch.setattr("reader.ui.screens.outlets.NWAY_DELAY", 0.0)
     yield

@@ -15,7 +15,7 @@ from reader.ui.session import (
     side_marks,
     swapped,
 )
-from reader.ui.widgets.sentence_view import wrap_offsets
+from reader.ui.widgets.blocks import wrap_offsets
 
 
 def lines(text: str, width: int) -> list[str]:

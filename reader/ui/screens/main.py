@@ -12,24 +12,20 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.message import Message
-from textual.reactive import var
-from textual.screen import Screen
-from textual.worker import get_current_worker
 
 from reader.core.errors import NewsreaderError
 from reader.core.models import Article
 from reader.core.persist import Config
 from reader.ui.loading import Loader
-from reader.ui.nway import NWay
+from reader.ui.screens.base import ReaderScreen
+from reader.ui.screens.comparing import ComparingScreen
 from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.picker import ComparePicker
-from reader.ui.session import SHARED_MARKS, Session, find_matches, side_marks, swapped
+from reader.ui.session import Session, side_marks
 from reader.ui.widgets.article_list import ArticleList
-from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
+from reader.ui.widgets.diff_pane import DiffPane
 from reader.ui.widgets.footer import KeyFooter
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.sentence_view import SentenceView
 
 if TYPE_CHECKING:
     from reader.core.align import Comparison
@@ -40,15 +36,10 @@ WIDE = 140
 SPINNER_DELAY = 0.25
 """Seconds the library may take to load before the list shows a loading indicator."""
 
-NWAY_DELAY = 0.3
-"""Seconds after launch before the outlet counts of the first article are computed: the
-aligner's import and work hold the GIL, so they wait until the list has been drawn
-and the app answers keys (an article opened by the user is counted at once)."""
-
 SessionFactory = Callable[[list[Article]], Session]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ComparingScreen):
     """Owns what is open (``current``), what it is compared with (``comparison``) and search.
 
     Widgets get data through their ``show_*``/``update_view`` methods and report back
@@ -76,19 +67,6 @@ class MainScreen(Screen[None]):
         Binding("question_mark", "help", "Help"),
     ]
 
-    current: var[Article | None] = var(None, init=False)
-    """The article in the reading pane; it is side A of any comparison."""
-    comparison: var[Comparison | None] = var(None, init=False)
-    """The comparison in the diff pane, or None."""
-    show_list: var[bool] = var(True, init=False)
-    """Whether the article list is visible."""
-    narrow_view: var[str] = var("reading", init=False)
-    """Below ``WIDE`` columns only one of ``reading`` and ``diff`` shows."""
-    aligned: var[bool] = var(False, init=False)
-    """Whether the diff pane puts matched sentences on the same row."""
-    search: var[str] = var("", init=False)
-    """The active search, or empty."""
-
     class ArticlesLoaded(Message):
         """The loader finished (posted from the worker)."""
 
@@ -96,20 +74,6 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.articles = articles
             self.warnings = warnings
-
-    class ComparisonReady(Message):
-        """An alignment finished (posted from the worker)."""
-
-        def __init__(self, comparison: Comparison) -> None:
-            super().__init__()
-            self.comparison = comparison
-
-    class LoadFailed(Message):
-        """The loader or the aligner raised a NewsreaderError."""
-
-        def __init__(self, error: str) -> None:
-            super().__init__()
-            self.error = error
 
     def __init__(
         self,
@@ -134,11 +98,7 @@ class MainScreen(Screen[None]):
         self.open_pair = open_pair
         self.session_factory = session_factory
         self.session = Session()
-        self._search_view: SentenceView | None = None
         self._wide = False
-        self._picker: ComparePicker | None = None
-        self._nway_delay = 0.0
-        """Seconds to wait before counting outlets (only for the article opened at launch)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -198,16 +158,14 @@ class MainScreen(Screen[None]):
 
     def _open_first(self, article: Article) -> None:
         if self.current is None:
-            self._nway_delay = NWAY_DELAY
-            self.current = article
-            self._nway_delay = 0.0
+            self.open_at_launch(article)
 
     def _show_list_loading(self) -> None:
         if not self.session.articles:
             self.query_one(ArticleList).loading = True
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
+    @on(ReaderScreen.LoadFailed)
+    def _load_failed(self, event: ReaderScreen.LoadFailed) -> None:
         self._loading_timer.stop()
         self.query_one(ArticleList).loading = False
         self.query_one(DiffPane).loading = False
@@ -240,81 +198,6 @@ class MainScreen(Screen[None]):
         if article is not None:
             self._request_nway(article)
 
-    # --- N-way: in how many other outlets each sentence appears ---------------------------
-
-    class NWayReady(Message):
-        """An article has been aligned with its whole event (posted from the worker)."""
-
-        def __init__(self, nway: NWay) -> None:
-            super().__init__()
-            self.nway = nway
-
-    def _request_nway(self, article: Article) -> None:
-        """Show the outlet counts of ``article``: at once if cached, else from a worker."""
-        cached = self.session.cached_nway(article.id)
-        if cached is not None:
-            self._show_nway(cached)
-        elif self._nway_delay:
-            self.set_timer(self._nway_delay, lambda: self._count_if_current(article))
-        else:
-            self.count_outlets(article)
-
-    def _count_if_current(self, article: Article) -> None:
-        if self.current is not None and self.current.id == article.id:
-            self._request_nway(article)
-
-    @work(thread=True, exclusive=True, group="nway")
-    def count_outlets(self, article: Article) -> None:
-        """Align the article with every other article of its event off the UI thread."""
-        try:
-            nway = self.session.nway(article)
-        except NewsreaderError as error:
-            self.post_message(self.LoadFailed(str(error)))
-            return
-        self.post_message(self.NWayReady(nway))
-
-    @on(NWayReady)
-    def _nway_ready(self, event: NWayReady) -> None:
-        self._show_nway(event.nway)
-
-    def _show_nway(self, nway: NWay) -> None:
-        pane = self.query_one(ReadingPane)
-        if pane.article is None or pane.article.id != nway.article_id:
-            return
-        if nway.peers and pane.sentences != nway.sentences:
-            # The aligner segmented on its own terms; show its sentences so counts match.
-            cursor = pane.cursor
-            pane.update_view(sentences=nway.sentences)
-            pane.cursor = cursor
-        counts = dict(enumerate(nway.counts)) if nway.peers else {}
-        pane.update_view(counts=counts, summary=nway.summary())
-        self.query_one(DiffPane).set_nway(nway)
-        self._describe_reading_cursor()
-
-    def _describe_reading_cursor(self) -> None:
-        """The reading pane's bottom border names the outlets that carry the cursor sentence."""
-        pane = self.query_one(ReadingPane)
-        nway = self.session.cached_nway(pane.article.id) if pane.article else None
-        pane.border_subtitle = nway.describe(pane.cursor) if nway and nway.peers else ""
-
-    def action_show_outlets(self) -> None:
-        """``o``: which other outlets carry the sentence under the cursor."""
-        view = self._target_view()
-        article = self.current
-        if isinstance(view, DiffColumn) and self.comparison is not None:
-            side = self.comparison.a if view.side == "a" else self.comparison.b
-            article = self.session.by_id.get(side.id)
-        nway = self.session.cached_nway(article.id) if article else None
-        if article is None:
-            self.notify("Open an article first (Enter in the list).")
-        elif nway is None:
-            self.notify("Still comparing with the other outlets of this event…")
-        elif not nway.peers:
-            self.notify("No other outlet covers this event.")
-        else:
-            number = view.cursor + 1
-            self.notify(f"Sentence {number}: {nway.describe(view.cursor)}", timeout=8)
-
     def watch_comparison(self, comparison: Comparison | None) -> None:
         diff = self.query_one(DiffPane)
         diff.loading = False
@@ -336,36 +219,6 @@ class MainScreen(Screen[None]):
         else:
             pane.update_view(marks={}, suspects=set())
 
-    def compare_with(self, b_id: str) -> None:
-        """Compare the current article with ``b_id``: at once if cached, else in a worker."""
-        if self.current is None or b_id not in self.session.by_id:
-            return
-        self.narrow_view = "diff"
-        cached = self.session.cached_comparison(self.current.id, b_id)
-        if cached is not None:
-            self.comparison = cached
-            self.query_one(DiffPane).column("a").focus()
-            return
-        self.query_one(DiffPane).loading = True
-        self.align(self.current, self.session.by_id[b_id])
-
-    @work(thread=True, exclusive=True, group="align")
-    def align(self, a: Article, b: Article) -> None:
-        """Align A with B off the UI thread."""
-        try:
-            comparison = self.session.compare(a, b)
-            self.session.artefacts(comparison)  # warm the cache off the UI thread
-        except NewsreaderError as error:
-            self.post_message(self.LoadFailed(str(error)))
-            return
-        self.post_message(self.ComparisonReady(comparison))
-
-    @on(ComparisonReady)
-    def _comparison_ready(self, event: ComparisonReady) -> None:
-        if self.current is not None and event.comparison.a.id == self.current.id:
-            self.comparison = event.comparison
-            self.query_one(DiffPane).column("a").focus()
-
     @on(ReadingPane.SentenceFocused)
     def _reading_cursor_moved(self, event: ReadingPane.SentenceFocused) -> None:
         """Keep diff column A on the sentence read, so its counterparts in B light up."""
@@ -378,149 +231,12 @@ class MainScreen(Screen[None]):
         if event.focus.side == "a":
             self.query_one(ReadingPane).cursor = event.focus.index
 
-    def action_compare(self) -> None:
-        """Pick B among the event's other outlets; their overlaps fill in as measured."""
-        if self.current is None:
-            self.notify("Open an article first (Enter in the list).")
-            return
-        article = self.current
-        peers = self.session.peers(article)
-        if not peers:
-            self.notify(
-                "No other outlet covers this event. ctrl+p → Compare with… lists every article."
-            )
-            return
-        shares: list[tuple[Article, float | None]] = []
-        for peer in peers:
-            cached = self.session.cached_comparison(article.id, peer.id)
-            shares.append((peer, cached.shared_fraction("a") if cached else None))
-
-        def chosen(b_id: str | None) -> None:
-            if b_id:
-                self.compare_with(b_id)
-
-        self._picker = ComparePicker(article, shares)
-        self.app.push_screen(self._picker, chosen)
-        missing = [peer for peer, share in shares if share is None]
-        if missing:
-            self.measure_overlaps(article, missing)
-
-    class OverlapMeasured(Message):
-        """One candidate of the picker has been aligned with A (posted from the worker)."""
-
-        def __init__(self, a_id: str, b_id: str, share: float) -> None:
-            super().__init__()
-            self.a_id = a_id
-            self.b_id = b_id
-            self.share = share
-
-    @work(thread=True, exclusive=True, group="overlaps")
-    def measure_overlaps(self, article: Article, peers: list[Article]) -> None:
-        """Align A with each candidate (filling the cache) and report each share."""
-        worker = get_current_worker()
-        for peer in peers:
-            if worker.is_cancelled:
-                return
-            try:
-                share = self.session.compare(article, peer).shared_fraction("a")
-            except NewsreaderError as error:
-                self.post_message(self.LoadFailed(str(error)))
-                return
-            self.post_message(self.OverlapMeasured(article.id, peer.id, share))
-
-    @on(OverlapMeasured)
-    def _overlap_measured(self, event: OverlapMeasured) -> None:
-        picker = self._picker
-        if picker is not None and picker.is_attached and picker.current.id == event.a_id:
-            picker.set_share(event.b_id, event.share)
-
-    def action_swap(self) -> None:
-        """Make B the current article and A the one it is compared with."""
-        if self.comparison is None:
-            self.notify("Nothing to swap: press c to compare first.")
-            return
-        mirrored = swapped(self.comparison)
-        self.comparison = mirrored
-        self.current = self.session.by_id.get(mirrored.a.id, self.current)
-
     def action_toggle_aligned(self) -> None:
         self.aligned = not self.aligned
 
     def watch_aligned(self, aligned: bool) -> None:
         self.query_one(DiffPane).set_aligned(aligned)
         self._save(diff_mode="aligned" if aligned else "columns")
-
-    # --- moving between shared, unique and matching sentences ----------------------------
-
-    def _target_view(self) -> SentenceView:
-        """The sentence view the user is working in."""
-        focused = self.focused
-        if isinstance(focused, SentenceView):
-            return focused
-        if self.comparison is not None and self.narrow_view == "diff":
-            return self.query_one(DiffPane).column("a")
-        return self.query_one(ReadingPane)
-
-    def action_next_shared(self, direction: int) -> None:
-        """n/N: next match while a search is active, else next shared sentence."""
-        view = self._search_view if self.search else None
-        if view is not None and view.matches:
-            view.move_to_next(set(view.matches), direction)
-            return
-        self._jump(lambda mark: mark in SHARED_MARKS, direction, "shared")
-
-    def action_next_unique(self, direction: int) -> None:
-        self._jump(lambda mark: mark == "unique", direction, "unique")
-
-    def _jump(self, wanted: Callable[[str], bool], direction: int, label: str) -> None:
-        view = self._target_view()
-        if not view.marks:
-            self.notify("No comparison here yet: press c to compare.")
-            return
-        if not view.move_to_next({i for i, m in view.marks.items() if wanted(m)}, direction):
-            self.notify(f"No {label} sentence on this side.")
-
-    # --- search --------------------------------------------------------------------------
-
-    def action_find(self) -> None:
-        self._search_view = self._target_view()
-        self.query_one(SearchBar).open(self.search)
-
-    @on(SearchBar.QueryChanged)
-    def _search_changed(self, event: SearchBar.QueryChanged) -> None:
-        if self._search_view is not None:
-            matches = find_matches(self._search_view.sentences, event.query)
-            self._search_view.update_view(matches=matches)
-
-    @on(SearchBar.QuerySubmitted)
-    def _search_submitted(self, event: SearchBar.QuerySubmitted) -> None:
-        view = self._search_view
-        if view is None:
-            return
-        view.focus()
-        self.search = event.query
-        if not event.query:
-            self._end_search()
-            return
-        if not view.matches:
-            self.notify(f"No match for {event.query!r}.")
-            return
-        view.move_to_next({i for i in view.matches if i >= view.cursor} or set(view.matches), 1)
-        self.notify(f"{len(view.matches)} sentences match · n/N next/previous · Esc clears")
-
-    def action_clear_search(self) -> None:
-        if self.search or self.query_one(SearchBar).is_open:
-            self._end_search()
-
-    def _end_search(self) -> None:
-        search_bar = self.query_one(SearchBar)
-        if search_bar.is_open:
-            search_bar.close()
-            if self._search_view is not None:
-                self._search_view.focus()
-        if self._search_view is not None:
-            self._search_view.update_view(matches={})
-        self.search = ""
 
     # --- layout --------------------------------------------------------------------------
 

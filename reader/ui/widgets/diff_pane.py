@@ -16,14 +16,14 @@ from textual.widgets import Static
 from reader.core.models import Sentence
 from reader.ui.nway import NWay
 from reader.ui.session import aligned_rows, changed_spans, partners, shared_summary, side_marks
-from reader.ui.widgets.sentence_view import (
+from reader.ui.widgets.blocks import (
     COMPONENT_NAMES,
     MARK_GLYPHS,
     SUSPECT_GLYPH,
     Block,
-    SentenceView,
     wrap_offsets,
 )
+from reader.ui.widgets.sentence_view import SentenceView
 
 if TYPE_CHECKING:
     from reader.core.align import Comparison, SentencePair

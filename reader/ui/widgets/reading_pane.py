@@ -8,7 +8,8 @@ from rich.text import Text
 from textual.message import Message
 
 from reader.core.models import Article, Sentence
-from reader.ui.widgets.sentence_view import COMPONENT_NAMES, Block, SentenceView
+from reader.ui.widgets.blocks import COMPONENT_NAMES, Block
+from reader.ui.widgets.sentence_view import SentenceView
 
 
 class ReadingPane(SentenceView):
