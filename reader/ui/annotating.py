@@ -54,7 +54,7 @@ class NotesMainScreen(MainScreen):
     """``MainScreen`` plus note keys and annotated-sentence marks."""
 
     BINDINGS = [
-        Binding("a", "annotate", "Annotate"),
+        Binding("a", "annotate", "Annotate", tooltip="Write a note on the sentence or pair"),
         Binding("v", "select_passage", "Select a passage to annotate", show=False),
         Binding("e", "export_notes", "Export notes", show=False),
         Binding("ctrl+n", "show_notes", "Notes"),

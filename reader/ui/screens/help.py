@@ -27,16 +27,17 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Article list",
         [
-            ("j k ↑ ↓", "move"),
-            ("PgUp PgDn g G", "page, first, last"),
+            ("j k ↑ ↓", "next / previous article"),
+            ("PgUp PgDn g G", "page, first, last article"),
             ("Enter", "open the article in the reading pane"),
         ],
     ),
     (
         "Reading pane and diff columns",
         [
-            ("j k ↑ ↓", "previous / next sentence"),
-            ("PgUp PgDn g G", "page, first, last sentence"),
+            ("j k ↑ ↓", "next / previous sentence"),
+            ("PgUp PgDn Space b", "page down / up"),
+            ("g G Home End", "first / last sentence"),
             ("h l ← →", "diff pane: column A / column B"),
             ("c", "compare with another outlet's article (picker)"),
             ("s", "swap A and B"),
@@ -53,9 +54,22 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("a", "note on the sentence (diff pane: on the pair, both sides)"),
             ("v", "start a passage: move, then a annotates it (v or Esc cancels)"),
-            ("ctrl+n", "notes screen: filter, i edit, d delete, u undo, Enter go to"),
+            ("ctrl+n", "the notes screen (keys below)"),
             ("e", "export notes to markdown"),
             ("ctrl+s / Esc", "note editor: save / cancel"),
+        ],
+    ),
+    (
+        "Notes screen (ctrl+n)",
+        [
+            ("Enter", "go to the note's sentence"),
+            ("i", "edit the note"),
+            ("d Delete", "delete the note"),
+            ("u", "undo the last delete"),
+            ("e", "export the notes shown to markdown"),
+            ("r", "re-attach a note that lost its place: go to its article, a on the sentence"),
+            ("/", "filter the notes by text (also by event, article and tag)"),
+            ("Esc", "back to the reader"),
         ],
     ),
 ]

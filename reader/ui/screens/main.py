@@ -56,9 +56,11 @@ class MainScreen(ComparingScreen):
         Binding("N", "next_shared(-1)", "Previous shared", show=False),
         Binding("u", "next_unique(1)", "Next unique", show=False),
         Binding("U", "next_unique(-1)", "Previous unique", show=False),
-        Binding("s", "swap", "Swap A/B", show=False),
+        Binding("s", "swap", "Swap A and B", show=False),
         Binding("o", "show_outlets", "Which outlets carry this sentence", show=False),
-        Binding("m", "toggle_aligned", "Aligned rows or columns", show=False),
+        Binding(
+            "m", "toggle_aligned", "Switch the diff between aligned rows and columns", show=False
+        ),
         Binding("ctrl+b", "toggle_list", "Show or hide the article list", show=False),
         Binding("1", "focus_pane('list')", "Focus the article list", show=False),
         Binding("2", "focus_pane('reading')", "Focus the reading pane", show=False),

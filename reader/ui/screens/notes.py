@@ -77,14 +77,14 @@ class NotesScreen(Screen[NoteChoice | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "close", "Back", show=True),
+        Binding("escape", "close", "Back", show=True, tooltip="Back to the reader"),
         Binding("enter", "jump", "Go to sentence", show=True),
         Binding("i", "edit", "Edit", show=True),
         Binding("d,delete", "delete", "Delete", show=True),
         Binding("u", "undo", "Undo delete", show=True),
         Binding("e", "export", "Export shown", show=True),
-        Binding("r", "reattach", "Re-attach", show=True),
-        Binding("slash", "focus_filter", "Filter text", show=False),
+        Binding("r", "reattach", "Re-attach", show=True, tooltip="Move a note that lost its place"),
+        Binding("slash", "focus_filter", "Filter the notes by text", show=False),
     ]
 
     def __init__(

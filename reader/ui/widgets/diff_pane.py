@@ -71,8 +71,8 @@ class DiffColumn(SentenceView):
     COMPONENT_CLASSES = {f"diff-pane--{name}" for name in COMPONENT_NAMES}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h,left", "other_side('a')", "Column A", show=False),
-        Binding("l,right", "other_side('b')", "Column B", show=False),
+        Binding("h,left", "other_side('a')", "Go to column A", show=False),
+        Binding("l,right", "other_side('b')", "Go to column B", show=False),
     ]
 
     class SentenceFocused(SentenceView.SentenceFocused):

@@ -43,8 +43,10 @@ class SentenceView(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next sentence", show=False),
         Binding("k,up", "cursor_up", "Previous sentence", show=False),
-        Binding("pagedown,space", "page_down_sentences", "Page down", show=False),
-        Binding("pageup,b", "page_up_sentences", "Page up", show=False),
+        Binding(
+            "pagedown,space", "page_down_sentences", "Page down a screen of sentences", show=False
+        ),
+        Binding("pageup,b", "page_up_sentences", "Page up a screen of sentences", show=False),
         Binding("g,home", "first_sentence", "First sentence", show=False),
         Binding("G,end", "last_sentence", "Last sentence", show=False),
     ]
