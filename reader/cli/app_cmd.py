@@ -37,14 +37,14 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
 
 
 def library_loader(data_dir: str | None) -> Loader:
-    """Load every article of the library (it imports the sample corpus on first run)."""
+    """Load every article of the library with its stored event groups (it imports the
+    sample corpus on first run)."""
 
     def load() -> LoadOutcome:
-        from reader.cli.common import open_library
-        from reader.core.events import group_events
+        from reader.cli.common import library_articles, open_library
 
         with open_library(data_dir) as store:
-            return LoadOutcome(group_events(store.list_articles()))
+            return LoadOutcome(library_articles(store))
 
     return load
 

@@ -71,6 +71,27 @@ def open_library(data_dir_arg: str | os.PathLike[str] | None) -> Store:
     return store
 
 
+def library_articles(store: Store) -> list[Article]:
+    """Every library article with its stored event group, newest first.
+
+    Groups are computed on import and stored; a library where some article has none (a
+    library from an older version, or one changed by hand) is regrouped once here, and
+    the groups are stored when the database can be written.
+
+    Raises:
+        StoreError: when the library cannot be read.
+    """
+    articles = store.list_articles()
+    if all(article.event for article in articles):
+        return articles
+    grouped = group_events(articles)
+    try:
+        store.store_events(grouped)
+    except StoreError as error:
+        warn(f"event groups not saved ({error}); they will be worked out again next time")
+    return grouped
+
+
 def load_articles_for(refs: Sequence[str | os.PathLike[str]], store: Store | None) -> list[Article]:
     """Load the articles named by ``refs``, grouped into events.
 

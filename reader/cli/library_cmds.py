@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.cli.common import (
     fail,
+    library_articles,
     load_articles_for,
     open_library,
     out,
@@ -119,7 +120,7 @@ def run_list(args: argparse.Namespace) -> int:
                 return fail("no article could be loaded from the given paths")
         else:
             with open_library(args.data_dir) as store:
-                articles = store.list_articles()
+                articles = library_articles(store)
             if not articles:
                 warn("the library is empty; add articles with `newsreader import PATH`")
     except (CorpusError, StoreError, OSError) as error:
@@ -161,13 +162,15 @@ def run_import(args: argparse.Namespace) -> int:
         if not result.articles:
             return fail("nothing imported: no article could be loaded")
         with open_library(args.data_dir) as store:
-            store.upsert_articles(result.articles)
-            # Events depend on the whole library, so regroup everything.
-            store.upsert_articles(group_events(store.list_articles()))
-            total = store.count_articles()
+            # Events depend on the whole library: regroup it in the same transaction.
+            outcome = store.import_articles(result.articles, group_events)
+            events = len({article.event for article in outcome.library})
+            print(
+                f"imported {len(result.articles)} article(s); the library holds "
+                f"{len(outcome.library)} in {events} event(s)"
+            )
     except (CorpusError, StoreError, OSError) as error:
         return fail(str(error))
-    print(f"imported {len(result.articles)} article(s); the library holds {total}")
     return 0
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,16 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (note_id, position)
     );
     CREATE INDEX note_tags_tag ON note_tags(tag COLLATE NOCASE);
+    """,
+    # v3: re-index an article's text only when its title or text changes, so storing
+    # event groups for a whole library does not rewrite its full-text index.
+    """
+    DROP TRIGGER articles_au;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
     """,
 ]
 
@@ -216,6 +227,51 @@ class Store:
             connection.executemany(_UPSERT_SQL, rows)
         return len(rows)
 
+    def import_articles(
+        self, articles: Sequence[Article], regroup: Callable[[list[Article]], list[Article]]
+    ) -> ImportOutcome:
+        """Insert or replace ``articles`` and store the library's new event groups, all in
+        one transaction.
+
+        Args:
+            articles: the articles to add or update (matched by id).
+            regroup: given every library article (new ones included, newest first),
+                returns them with ``event`` and ``event_label`` filled in.
+
+        Raises:
+            StoreError: when the database cannot be read or written; nothing is changed.
+        """
+        rows = [_article_row(article) for article in articles]
+        ids = [article.id for article in articles]
+        with self.transaction() as connection:
+            old_texts: dict[str, str] = {}
+            for index in range(0, len(ids), _CHUNK):
+                chunk = ids[index : index + _CHUNK]
+                marks = ", ".join("?" for _ in chunk)
+                old_texts.update(
+                    connection.execute(
+                        f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk
+                    ).fetchall()
+                )
+            connection.executemany(_UPSERT_SQL, rows)
+            library = regroup(
+                [_article_from_row(row) for row in connection.execute(_LIST_SQL).fetchall()]
+            )
+            _write_events(connection, library)
+        changed = sorted(
+            {a.id for a in articles if a.id in old_texts and old_texts[a.id] != a.text}
+        )
+        return ImportOutcome(library, len(old_texts), changed)
+
+    def store_events(self, articles: Iterable[Article]) -> None:
+        """Store the ``event`` and ``event_label`` of library articles in one transaction.
+
+        Raises:
+            StoreError: when the database cannot be written.
+        """
+        with self.transaction() as connection:
+            _write_events(connection, articles)
+
     def upsert_article(self, article: Article) -> None:
         """Insert or replace one article."""
         self.upsert_articles([article])
@@ -247,10 +303,7 @@ class Store:
 
     def list_articles(self) -> list[Article]:
         """Every article, newest first, then by outlet and title."""
-        rows = self._query(
-            f"SELECT {_COLUMNS} FROM articles ORDER BY date DESC, outlet, title, id", ()
-        )
-        return [_article_from_row(row) for row in rows]
+        return [_article_from_row(row) for row in self._query(_LIST_SQL, ())]
 
     def search_articles(self, query: str, limit: int = 50) -> list[Article]:
         """Articles whose title or text contains every word of ``query``, best first.
@@ -299,6 +352,32 @@ _UPSERT_SQL = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{name} = excluded.{name}" for name in _FIELDS if name != "id")
 )
+
+
+_LIST_SQL = f"SELECT {_COLUMNS} FROM articles ORDER BY date DESC, outlet, title, id"
+_CHUNK = 500
+"""Ids per ``IN (...)`` query, well under SQLite's bound-parameter limit."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What ``Store.import_articles`` did."""
+
+    library: list[Article]
+    """Every library article after the import, events filled in, newest first."""
+    replaced: int
+    """How many of the imported articles were already in the library."""
+    changed: list[str]
+    """Ids of the replaced articles whose text changed (their notes need re-anchoring)."""
+
+
+def _write_events(connection: sqlite3.Connection, articles: Iterable[Article]) -> None:
+    """Set each article's event columns, writing only the rows that change."""
+    connection.executemany(
+        "UPDATE articles SET event = ?, event_label = ? WHERE id = ? "
+        "AND (event != ? OR event_label != ?)",
+        [(a.event, a.event_label, a.id, a.event, a.event_label) for a in articles],
+    )
 
 
 def _article_row(article: Article) -> tuple[str, ...]:

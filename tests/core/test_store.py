@@ -151,3 +151,35 @@ def test_failed_write_rolls_back(tmp_path: Path) -> None:
             connection.execute("DELETE FROM articles")
             connection.execute("INSERT INTO no_such_table VALUES (1)")
         assert store.count_articles() == 1
+
+
+def test_import_regroups_in_one_transaction_and_reports_changed_texts(tmp_path: Path) -> None:
+    with Store(tmp_path / "lib.sqlite3") as store:
+        store.upsert_articles([make_article("aaa"), make_article("bbb")])
+        updated = make_article("aaa", text="The ferry terminal closed on Friday.", event="")
+
+        def regroup(articles: list[Article]) -> list[Article]:
+            assert {a.id for a in articles} == {"aaa", "bbb", "ccc"}
+            return [replace(a, event=f"ev-{a.id}", event_label=a.title) for a in articles]
+
+        outcome = store.import_articles([updated, make_article("ccc")], regroup)
+        assert outcome.replaced == 1 and outcome.changed == ["aaa"]
+        stored = {a.id: a for a in store.list_articles()}
+        assert {a.event for a in stored.values()} == {"ev-aaa", "ev-bbb", "ev-ccc"}
+        assert stored["aaa"].text == updated.text
+        # The full-text index follows text changes, and only those.
+        assert [a.id for a in store.search_articles("Friday")] == ["aaa"]
+        store.store_events([replace(stored["bbb"], event="ev-x", event_label="X")])
+        assert store.get_article("bbb") == replace(stored["bbb"], event="ev-x", event_label="X")
+        assert {a.id for a in store.search_articles("planned")} == {"bbb", "ccc"}
+
+
+def test_failed_regroup_imports_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "lib.sqlite3") as store:
+
+        def regroup(articles: list[Article]) -> list[Article]:
+            raise RuntimeError("boom")
+
+        with pytest.raises(RuntimeError):
+            store.import_articles([make_article("aaa")], regroup)
+        assert store.count_articles() == 0

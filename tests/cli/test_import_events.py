@@ -1,0 +1,94 @@
+"""``import`` stores event groups; the library is read, not regrouped."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader import paths
+from reader.cli import main
+from reader.cli.app_cmd import library_loader
+
+FLOOD_A = """\
+Heavy rain caused the Oder river to burst its banks near Wroclaw on Sunday, forcing 4,000 \
+residents to leave their homes. Mayor Jacek Sutryk said the water level reached 7.2 metres. \
+Rescue teams used boats to evacuate elderly people from the Kozanow district."""
+FLOOD_B = """\
+About 4,000 people were evacuated in Wroclaw after the Oder overflowed on Sunday. The river \
+peaked at 7.2 metres, Mayor Jacek Sutryk told reporters. Firefighters in boats reached \
+residents trapped in Kozanow."""
+
+
+def write_article(path: Path, title: str, body: str, url: str) -> None:
+    path.write_text(f"---\ntitle: {title}\nurl: {url}\ndate: 2024-09-15\n---\n{body}\n")
+
+
+@pytest.fixture
+def floods(tmp_path: Path) -> Path:
+    folder = tmp_path / "floods"
+    folder.mkdir()
+    write_article(folder / "a.txt", "Oder floods Wroclaw", FLOOD_A, "https://a.test/flood")
+    write_article(folder / "b.txt", "Thousands evacuated", FLOOD_B, "https://b.test/flood")
+    return folder
+
+
+def stored_events(data_dir: Path) -> dict[str, tuple[str, str]]:
+    with sqlite3.connect(paths.database_path(data_dir)) as connection:
+        rows = connection.execute("SELECT id, event, event_label FROM articles").fetchall()
+    return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def forbid_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_: object) -> None:
+        raise AssertionError("the library was regrouped")
+
+    monkeypatch.setattr("reader.cli.common.group_events", fail)
+
+
+def test_import_stores_groups_that_list_and_app_read(
+    floods: Path,
+    isolated_dirs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert main(["import", str(floods)]) == 0
+    assert "the library holds 7 in 2 event(s)" in capsys.readouterr().out
+    stored = stored_events(isolated_dirs)
+    assert len(stored) == 7 and all(event and label for event, label in stored.values())
+    assert len({event for event, _ in stored.values()}) == 2
+
+    forbid_grouping(monkeypatch)
+    assert main(["list", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {i["id"]: (i["event"], i["event_label"]) for i in listed} == stored
+    loaded = library_loader(str(isolated_dirs))()
+    assert {a.id: (a.event, a.event_label) for a in loaded.articles} == stored
+
+
+def test_library_without_groups_is_regrouped_once(
+    floods: Path,
+    isolated_dirs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert main(["import", str(floods)]) == 0
+    grouped = stored_events(isolated_dirs)
+    # As an older version left it: articles stored without their event.
+    with sqlite3.connect(paths.database_path(isolated_dirs)) as connection:
+        connection.execute("UPDATE articles SET event = '', event_label = ''")
+    loaded = library_loader(str(isolated_dirs))()
+    assert {a.id: (a.event, a.event_label) for a in loaded.articles} == grouped
+    assert stored_events(isolated_dirs) == grouped
+    forbid_grouping(monkeypatch)
+    capsys.readouterr()
+    assert main(["list", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 7
+
+
+def test_list_of_files_still_groups_them(floods: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", str(floods), "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert len(items) == 2 and items[0]["event"] == items[1]["event"] != ""
