@@ -9,7 +9,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import (
     fail,
@@ -26,6 +26,9 @@ from reader.core.errors import CorpusError, StoreError
 from reader.core.events import group_events
 from reader.core.models import Article
 from reader.core.sanitize import one_line, sanitize_for_terminal
+
+if TYPE_CHECKING:
+    from reader.core.note_store import ReanchorReport
 
 LIST_DESCRIPTION = """\
 List articles with their outlet, date, size and event group. Without PATH, lists
@@ -169,9 +172,38 @@ def run_import(args: argparse.Namespace) -> int:
                 f"imported {len(result.articles)} article(s); the library holds "
                 f"{len(outcome.library)} in {events} event(s)"
             )
+            if outcome.changed:
+                from reader.core.note_store import NoteStore
+
+                texts = {article.id: article.text for article in outcome.library}
+                try:
+                    report = NoteStore(store).reanchor_articles(outcome.changed, texts)
+                except StoreError as error:
+                    warn(f"notes not re-attached ({error}); they will be when shown")
+                else:
+                    line = reanchor_summary(report)
+                    if line:
+                        print(line)
     except (CorpusError, StoreError, OSError) as error:
         return fail(str(error))
     return 0
+
+
+def reanchor_summary(report: ReanchorReport) -> str:
+    """One line on what re-anchoring did, e.g. "2 notes re-attached, 1 note lost its
+    place (see the notes screen)"; empty when no note moved."""
+    parts = []
+    reattached = report.moved + report.recovered
+    if reattached:
+        parts.append(f"{_notes(reattached)} re-attached")
+    if report.orphaned:
+        verb = "lost its place" if report.orphaned == 1 else "lost their place"
+        parts.append(f"{_notes(report.orphaned)} {verb} (see the notes screen)")
+    return ", ".join(parts)
+
+
+def _notes(count: int) -> str:
+    return f"{count} note" if count == 1 else f"{count} notes"
 
 
 def article_summary(article: Article) -> dict[str, Any]:

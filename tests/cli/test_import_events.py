@@ -1,4 +1,4 @@
-"""``import`` stores event groups; the library is read, not regrouped."""
+"""``import`` stores event groups and re-anchors notes; the library is read, not regrouped."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import pytest
 from reader import paths
 from reader.cli import main
 from reader.cli.app_cmd import library_loader
+from reader.core.annotations import create_annotation, make_anchor
+from reader.core.note_store import NoteStore
+from reader.core.store import Store
 
 FLOOD_A = """\
 Heavy rain caused the Oder river to burst its banks near Wroclaw on Sunday, forcing 4,000 \
@@ -20,6 +23,8 @@ FLOOD_B = """\
 About 4,000 people were evacuated in Wroclaw after the Oder overflowed on Sunday. The river \
 peaked at 7.2 metres, Mayor Jacek Sutryk told reporters. Firefighters in boats reached \
 residents trapped in Kozanow."""
+MOVED = "Mayor Jacek Sutryk said the water level reached 7.2 metres."
+DELETED = "Rescue teams used boats to evacuate elderly people from the Kozanow district."
 
 
 def write_article(path: Path, title: str, body: str, url: str) -> None:
@@ -92,3 +97,38 @@ def test_list_of_files_still_groups_them(floods: Path, capsys: pytest.CaptureFix
     assert main(["list", str(floods), "--format", "json"]) == 0
     items = json.loads(capsys.readouterr().out)
     assert len(items) == 2 and items[0]["event"] == items[1]["event"] != ""
+
+
+def test_reimport_reanchors_notes(
+    floods: Path, isolated_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(floods)]) == 0
+    with Store(paths.database_path(isolated_dirs)) as store:
+        [article] = [a for a in store.list_articles() if a.url == "https://a.test/flood"]
+        notes = NoteStore(store)
+        for quote in (MOVED, DELETED):
+            start = article.text.index(quote)
+            anchor = make_anchor(article.id, article.text, start, start + len(quote))
+            notes.add(create_annotation(anchor, f"about: {quote[:20]}"))
+    # The outlet updates the story: a new opening sentence, the last one cut.
+    changed = "Officials declared an emergency on Sunday morning. " + FLOOD_A.replace(DELETED, "")
+    write_article(floods / "a.txt", "Oder floods Wroclaw", changed, "https://a.test/flood")
+    capsys.readouterr()
+    assert main(["import", str(floods / "a.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "1 note re-attached, 1 note lost its place (see the notes screen)" in out
+    with Store(paths.database_path(isolated_dirs)) as store:
+        [article] = [a for a in store.list_articles() if a.url == "https://a.test/flood"]
+        by_quote = {n.quote: n for n in NoteStore(store).list_notes(article_id=article.id)}
+    moved = by_quote[MOVED]
+    assert not moved.orphaned and article.text[moved.start : moved.end] == MOVED
+    assert by_quote[DELETED].orphaned
+
+
+def test_reimport_unchanged_says_nothing_about_notes(
+    floods: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(floods)]) == 0
+    assert main(["import", str(floods)]) == 0
+    out = capsys.readouterr().out
+    assert "re-attached" not in out and "lost" not in out
