@@ -18,10 +18,15 @@ async def shoot(data_dir: str) -> None:
     from reader.cli.app_cmd import library_loader
     from reader.ui.app import NewsReaderApp
     from reader.ui.screens.main import MainScreen
+    from reader.ui.screens.outlets import NWAY_DELAY
 
     app = NewsReaderApp(library_loader(data_dir))
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The first article's outlet counts start a moment after launch.
+        await asyncio.sleep(NWAY_DELAY + 0.1)
         await app.workers.wait_for_complete()
         await pilot.pause()
         app.save_screenshot("newsreader-list.svg", str(HERE))

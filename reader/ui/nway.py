@@ -50,14 +50,15 @@ class NWay:
             f"{shared} of {total} sentences appear in another outlet · {total - shared} only here"
         )
 
-    def describe(self, index: int) -> str:
-        """Which outlets carry sentence ``index``, for the status line and the ``o`` key."""
+    def describe(self, index: int, *, kinds: bool = True) -> str:
+        """Which outlets carry sentence ``index`` (and how closely, with ``kinds``), for
+        the ``o`` key and the reading pane's border."""
         if not 0 <= index < len(self.carriers):
             return ""
         carriers = self.carriers[index]
         if not carriers:
             return "in no other outlet"
-        names = ", ".join(f"{c.outlet} ({c.kind})" for c in carriers)
+        names = ", ".join(f"{c.outlet} ({c.kind})" if kinds else c.outlet for c in carriers)
         return f"also in {len(carriers)}: {names}"
 
 

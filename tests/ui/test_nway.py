@@ -82,7 +82,7 @@ async def test_reading_pane_shows_counts_summary_and_carriers() -> None:
         text = "\n".join(pane.line_texts)
         assert "4 of 6 sentences appear in another outlet · 2 only here" in text
         assert "×2 The harbour bridge" in text  # readable without colour
-        assert (pane.border_subtitle or "").startswith("also in 2: Daily Tide (near)")
+        assert pane.border_subtitle == "also in 2: Daily Tide, “Harbour bridge closes” · o how"
         await pilot.press("enter", "j", "j", "j", "j")
         assert pane.cursor == 4
         assert pane.border_subtitle == "in no other outlet"

@@ -84,7 +84,12 @@ class OutletCountsScreen(ReaderScreen):
         """The reading pane's bottom border names the outlets that carry the cursor sentence."""
         pane = self.query_one(ReadingPane)
         nway = self.session.cached_nway(pane.article.id) if pane.article else None
-        pane.border_subtitle = nway.describe(pane.cursor) if nway and nway.peers else ""
+        if nway is None or not nway.peers:
+            pane.border_subtitle = ""
+        elif 0 <= pane.cursor < len(nway.counts) and nway.counts[pane.cursor]:
+            pane.border_subtitle = f"{nway.describe(pane.cursor, kinds=False)} · o how"
+        else:
+            pane.border_subtitle = nway.describe(pane.cursor)
 
     def action_show_outlets(self) -> None:
         """``o``: which other outlets carry the sentence under the cursor."""

@@ -15,6 +15,9 @@ from textual.widgets.option_list import Option
 
 from reader.core.models import Article
 
+PROMPT_WIDTH = 84
+"""Cells of one candidate's line: the dialog is 90 wide, less border and padding."""
+
 
 class ComparePicker(ModalScreen[str | None]):
     """Lists candidate articles with their share of overlap; returns the chosen id."""
@@ -53,6 +56,8 @@ class ComparePicker(ModalScreen[str | None]):
         prompt.append(f" — {article.title}")
         if article.date:
             prompt.append(f"  {article.date}", "dim")
+        # One line per candidate: the option list would wrap a long title.
+        prompt.truncate(PROMPT_WIDTH, overflow="ellipsis")
         return Option(prompt, id=article.id)
 
     def on_mount(self) -> None:

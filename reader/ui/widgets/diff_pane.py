@@ -162,6 +162,7 @@ class DiffPane(Vertical):
         self.warnings: dict[tuple[SideName, int], ArtefactWarning] = {}
         """Possible extraction artefacts among the unique sentences, by (side, index)."""
         self._columns: tuple[DiffColumn, DiffColumn] | None = None
+        self.add_class("-empty")
         """Outlet counts of the articles shown, by article id, once they are known."""
 
     def compose(self) -> ComposeResult:
