@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on, work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.core.errors import NewsreaderError
 from reader.core.models import Article
@@ -54,13 +55,22 @@ class OutletCountsScreen(ReaderScreen):
 
     @work(thread=True, exclusive=True, group="nway")
     def count_outlets(self, article: Article) -> None:
-        """Align the article with every other article of its event off the UI thread."""
+        """Align the article with every other article of its event off the UI thread,
+        then check each pair for extraction artefacts, so that comparing with any of
+        them later shows at once."""
         try:
             nway = self.session.nway(article)
         except NewsreaderError as error:
             self.post_message(self.LoadFailed(str(error)))
             return
         self.post_message(self.NWayReady(nway))
+        worker = get_current_worker()
+        for peer in self.session.peers(article):
+            comparison = self.session.cached_comparison(article.id, peer.id)
+            if worker.is_cancelled:
+                return
+            if comparison is not None:
+                self.session.artefacts(comparison)
 
     @on(NWayReady)
     def _nway_ready(self, event: NWayReady) -> None:

@@ -52,9 +52,11 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     offsets: list[int] = []
     line_width = 0
     for match in _WORD.finditer(text):
-        word = match.group().rstrip()
-        word_width = cell_len(word)
-        gap_width = cell_len(match.group()) - word_width
+        token = match.group()
+        word = token.rstrip()
+        # Most words are ASCII, one cell per character; only the rest need measuring.
+        word_width = len(word) if word.isascii() else cell_len(word)
+        gap_width = (len(token) - len(word)) if token.isascii() else cell_len(token) - word_width
         if line_width and line_width + word_width > width:
             offsets.append(match.start())
             line_width = 0
