@@ -5,7 +5,8 @@ Run: ``python bench/startup.py [--runs N]``. Prints:
 1. launch to an interactive article list (sample corpus, via the library) against a
    minimal Textual app, each in a fresh headless process, median of N runs;
 2. the time to show a cached comparison;
-3. building and scrolling a 10,000-article list.
+3. the outlet counts (N-way view) of an article: first time (worker) and re-opened;
+4. building and scrolling a 10,000-article list.
 """
 
 from __future__ import annotations
@@ -130,6 +131,51 @@ async def cached_compare_ms(runs: int) -> tuple[float, float]:
     return first * 1000, statistics.median(cached) * 1000
 
 
+async def nway_ms(runs: int) -> tuple[float, float, float]:
+    """(first N-way in ms incl. worker, its core compute alone, median re-open), sample corpus.
+
+    Uses an article whose event peers have not been compared yet.
+    """
+    from reader.cli.app_cmd import library_loader
+    from reader.ui.app import NewsReaderApp
+    from reader.ui.screens.main import MainScreen
+    from reader.ui.session import Session
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    app = NewsReaderApp(library_loader(os.environ["NEWSREADER_DATA_DIR"]))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.current is not None
+        first_article = screen.current
+        article = screen.session.peers(first_article)[-1]
+        start = time.perf_counter()
+        screen.open_article(article.id)
+        while screen.session.cached_nway(article.id) is None:
+            await asyncio.sleep(POLL)
+        await frame(app, pilot)
+        first = time.perf_counter() - start
+        assert screen.query_one(ReadingPane).counts
+        fresh = Session(screen.session.articles)
+        fresh.nway(first_article)  # the aligner's import is paid once per run
+        start = time.perf_counter()
+        fresh.nway(article)
+        compute = time.perf_counter() - start
+        reopen: list[float] = []
+        for _ in range(runs):
+            screen.open_article(first_article.id)
+            await pilot.pause()
+            start = time.perf_counter()
+            screen.open_article(article.id)
+            await frame(app, pilot)
+            reopen.append(time.perf_counter() - start)
+            assert screen.query_one(ReadingPane).counts
+        await app.workers.wait_for_complete()
+    return first * 1000, compute * 1000, statistics.median(reopen) * 1000
+
+
 def synthetic(count: int) -> list[Article]:
     """``count`` small articles, 50 per event."""
     from reader.core.models import Article
@@ -210,6 +256,11 @@ def main() -> None:
         print(f"         of which importing reader.cli + reader.ui: {imports:5.0f} ms")
         first, cached = asyncio.run(cached_compare_ms(args.runs))
         print(f"compare  first (in a worker) {first:6.1f} ms   cached (median) {cached:6.1f} ms")
+        shown, compute, reopen = asyncio.run(nway_ms(args.runs))
+        print(
+            f"outlets  first (in a worker) {shown:6.1f} ms   re-open (median) {reopen:6.1f} ms"
+            f"   (aligning with the event alone: {compute:5.1f} ms)"
+        )
     build, page, end = asyncio.run(big_list_ms())
     print(f"10k list built+drawn {build:6.1f} ms   PageDown {page:5.1f} ms   End {end:5.1f} ms")
 
