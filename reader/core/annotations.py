@@ -1,4 +1,4 @@
-"""Annotations: a user's note on a passage or an aligned pair, and its tags and label.
+"""Annotations: a user's note on a passage or an aligned pair, its tags, label and row.
 
 The note is tied to an article id, a character span and the quoted text with some
 context (an :class:`Anchor`); finding it again after the text changes is the job of
@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from reader.core.anchoring import (
     CONTEXT_CHARS,
@@ -26,10 +26,13 @@ from reader.core.anchoring import (
 __all__ = [
     "CONTEXT_CHARS",
     "LABELS",
+    "NOTE_COLUMNS",
     "Anchor",
     "Annotation",
     "AnnotationStatus",
     "Resolution",
+    "annotation_from_row",
+    "annotation_row",
     "create_annotation",
     "make_anchor",
     "new_id",
@@ -163,4 +166,86 @@ def create_annotation(
         updated=stamp,
         other=other,
         pair_kind=pair_kind,
+    )
+
+
+# --- serialisation (the database row of a note) ------------------------------------
+
+NOTE_COLUMNS = (
+    "id, article_id, start, end, quote, prefix, suffix, outlet, other_article_id, other_start, "
+    "other_end, other_quote, other_prefix, other_suffix, other_outlet, pair_kind, note, label, "
+    "status, created, updated, version"
+)
+"""Column order of a stored note (``note_store``): ``annotation_row`` follows it."""
+
+
+class Row(Protocol):
+    """A database row read by column name (``sqlite3.Row``)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+def annotation_row(note: Annotation) -> tuple[object, ...]:
+    """The note's values in ``NOTE_COLUMNS`` order."""
+    other = note.other
+    return (
+        note.id,
+        note.anchor.article_id,
+        note.anchor.start,
+        note.anchor.end,
+        note.anchor.quote,
+        note.anchor.prefix,
+        note.anchor.suffix,
+        note.anchor.outlet,
+        other.article_id if other else None,
+        other.start if other else None,
+        other.end if other else None,
+        other.quote if other else None,
+        other.prefix if other else None,
+        other.suffix if other else None,
+        other.outlet if other else None,
+        note.pair_kind,
+        note.note,
+        note.label,
+        note.status,
+        note.created,
+        note.updated,
+        note.version,
+    )
+
+
+def annotation_from_row(row: Row, tags: tuple[str, ...]) -> Annotation:
+    """The note stored in ``row`` (read by column name), with its ``tags``."""
+    other = None
+    if row["other_article_id"] is not None:
+        other = Anchor(
+            article_id=row["other_article_id"],
+            start=int(row["other_start"]),
+            end=int(row["other_end"]),
+            quote=row["other_quote"] or "",
+            prefix=row["other_prefix"] or "",
+            suffix=row["other_suffix"] or "",
+            outlet=row["other_outlet"] or "",
+        )
+    status: AnnotationStatus = "orphaned" if row["status"] == "orphaned" else "anchored"
+    return Annotation(
+        id=row["id"],
+        anchor=Anchor(
+            article_id=row["article_id"],
+            start=int(row["start"]),
+            end=int(row["end"]),
+            quote=row["quote"],
+            prefix=row["prefix"],
+            suffix=row["suffix"],
+            outlet=row["outlet"],
+        ),
+        note=row["note"],
+        tags=tags,
+        label=row["label"],
+        created=row["created"],
+        updated=row["updated"],
+        status=status,
+        other=other,
+        pair_kind=row["pair_kind"],
+        version=int(row["version"]),
     )

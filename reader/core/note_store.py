@@ -16,21 +16,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from reader.core.annotations import (
+    NOTE_COLUMNS,
     Anchor,
     Annotation,
     AnnotationStatus,
+    annotation_from_row,
+    annotation_row,
     normalize_tags,
     reanchor,
     utc_now,
 )
 from reader.core.errors import StoreError
 from reader.core.store import Store
-
-_COLUMNS = (
-    "id, article_id, start, end, quote, prefix, suffix, outlet, other_article_id, other_start, "
-    "other_end, other_quote, other_prefix, other_suffix, other_outlet, pair_kind, note, label, "
-    "status, created, updated, version"
-)
 
 
 class NoteConflictError(StoreError):
@@ -137,8 +134,8 @@ class NoteStore:
         note = replace(annotation, tags=normalize_tags(annotation.tags), version=1)
         with self._transaction() as connection:
             connection.execute(
-                f"INSERT INTO notes ({_COLUMNS}) VALUES ({', '.join('?' * 22)})",
-                _row_values(note),
+                f"INSERT INTO notes ({NOTE_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+                annotation_row(note),
             )
             _write_tags(connection, note)
         return note
@@ -300,9 +297,9 @@ class NoteStore:
         if updates:
             with self._transaction() as connection:
                 for old, new in updates:
-                    values = _row_values(new)
-                    old_values = _row_values(old)
-                    # Columns 1..14 hold both anchors (see _COLUMNS); 18 is the status.
+                    values = annotation_row(new)
+                    old_values = annotation_row(old)
+                    # Columns 1..14 hold both anchors (see NOTE_COLUMNS); 18 is the status.
                     cursor = connection.execute(
                         "UPDATE notes SET article_id = ?, start = ?, end = ?, quote = ?,"
                         " prefix = ?, suffix = ?, outlet = ?, other_article_id = ?,"
@@ -360,7 +357,7 @@ class NoteStore:
 
     def _select(self, where: str, params: Sequence[object]) -> list[Annotation]:
         rows = self._read(
-            f"SELECT {_COLUMNS} FROM notes WHERE {where} ORDER BY created, rowid", params
+            f"SELECT {NOTE_COLUMNS} FROM notes WHERE {where} ORDER BY created, rowid", params
         )
         if not rows:
             return []
@@ -376,76 +373,11 @@ class NoteStore:
                 chunk,
             ):
                 tags[str(row[0])].append(str(row[1]))
-        return [_from_row(row, tuple(tags[str(row["id"])])) for row in rows]
+        return [annotation_from_row(row, tuple(tags[str(row["id"])])) for row in rows]
 
 
 def _write_tags(connection: sqlite3.Connection, note: Annotation) -> None:
     connection.executemany(
         "INSERT INTO note_tags (note_id, position, tag) VALUES (?, ?, ?)",
         [(note.id, position, tag) for position, tag in enumerate(note.tags)],
-    )
-
-
-def _row_values(note: Annotation) -> tuple[object, ...]:
-    """Values in ``_COLUMNS`` order."""
-    other = note.other
-    return (
-        note.id,
-        note.anchor.article_id,
-        note.anchor.start,
-        note.anchor.end,
-        note.anchor.quote,
-        note.anchor.prefix,
-        note.anchor.suffix,
-        note.anchor.outlet,
-        other.article_id if other else None,
-        other.start if other else None,
-        other.end if other else None,
-        other.quote if other else None,
-        other.prefix if other else None,
-        other.suffix if other else None,
-        other.outlet if other else None,
-        note.pair_kind,
-        note.note,
-        note.label,
-        note.status,
-        note.created,
-        note.updated,
-        note.version,
-    )
-
-
-def _from_row(row: sqlite3.Row, tags: tuple[str, ...]) -> Annotation:
-    other = None
-    if row["other_article_id"] is not None:
-        other = Anchor(
-            article_id=row["other_article_id"],
-            start=int(row["other_start"]),
-            end=int(row["other_end"]),
-            quote=row["other_quote"] or "",
-            prefix=row["other_prefix"] or "",
-            suffix=row["other_suffix"] or "",
-            outlet=row["other_outlet"] or "",
-        )
-    status: AnnotationStatus = "orphaned" if row["status"] == "orphaned" else "anchored"
-    return Annotation(
-        id=row["id"],
-        anchor=Anchor(
-            article_id=row["article_id"],
-            start=int(row["start"]),
-            end=int(row["end"]),
-            quote=row["quote"],
-            prefix=row["prefix"],
-            suffix=row["suffix"],
-            outlet=row["outlet"],
-        ),
-        note=row["note"],
-        tags=tags,
-        label=row["label"],
-        created=row["created"],
-        updated=row["updated"],
-        status=status,
-        other=other,
-        pair_kind=row["pair_kind"],
-        version=int(row["version"]),
     )

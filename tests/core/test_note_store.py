@@ -150,8 +150,10 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from reader.core.annotations import create_annotation, make_anchor
-    from reader.core.note_store import NoteStore, _COLUMNS, _row_values
+    from reader.core.annotations import (
+        NOTE_COLUMNS, annotation_row, create_annotation, make_anchor,
+    )
+    from reader.core.note_store import NoteStore
     from reader.core.store import Store
 
     text = "One sentence here. Another sentence there."
@@ -162,8 +164,8 @@ CHILD = textwrap.dedent(
     second = create_annotation(make_anchor("a1", text, 19, 42), "in flight")
     with store.transaction() as connection:
         connection.execute(
-            f"INSERT INTO notes ({_COLUMNS}) VALUES ({', '.join('?' * 22)})",
-            _row_values(second),
+            f"INSERT INTO notes ({NOTE_COLUMNS}) VALUES ({', '.join('?' * 22)})",
+            annotation_row(second),
         )
         print(second.id, flush=True)
         time.sleep(60)
