@@ -4,6 +4,7 @@ Run from a checkout::
 
     python bench/events.py                  # 1,000, 5,000 and 10,000 articles
     python bench/events.py --counts 2000
+    python bench/events.py --undated        # worst case: no dates to narrow the search
 
 Each generated library mimics months of news: events of 2 to 8 articles (and some
 lone articles) spread over half a year, each outlet paraphrasing the event's names,
@@ -20,6 +21,7 @@ import itertools
 import random
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -111,9 +113,11 @@ def _pairs(labels: list[str] | list[int]) -> set[tuple[int, int]]:
     return {pair for members in groups.values() for pair in itertools.combinations(members, 2)}
 
 
-def measure(count: int) -> None:
+def measure(count: int, *, undated: bool = False) -> None:
     """Group ``count`` generated articles; print the time and the agreement with the truth."""
     articles, truth = generate(count)
+    if undated:
+        articles = [replace(article, date="") for article in articles]
     started = time.perf_counter()
     grouped = group_events(articles)
     elapsed = time.perf_counter() - started
@@ -133,9 +137,10 @@ def main() -> None:
     parser.add_argument(
         "--counts", type=int, nargs="+", default=[1_000, 5_000, 10_000], help="library sizes"
     )
+    parser.add_argument("--undated", action="store_true", help="drop every article's date")
     args = parser.parse_args()
     for count in args.counts:
-        measure(count)
+        measure(count, undated=args.undated)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ Method:
    article's :data:`TOP_TERMS` heaviest words that some other article also uses.
    A small set compares every two articles that share a word; a large one only those
    that share several of their heaviest words (:data:`BLOCKING`, see
-   :mod:`reader.core.similarity`), so 10,000 articles group in seconds.
+   :mod:`reader.core.similarity`), so the cost grows with the library, not its square.
 3. Pairs are linked from the most to the least similar (single link, union-find) when
    the cosine reaches :data:`SAME_EVENT` and the merged group spans at most
    :data:`MAX_EVENT_DAYS` of publication dates. Different rounds of talks a week apart
