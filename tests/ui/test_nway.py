@@ -137,3 +137,23 @@ async def test_unique_sentence_dropped_by_the_other_cleaner_is_marked() -> None:
         status = str(screen.query_one("#diff-status").render())
         assert "Daily Tide's cleaner dropped a similar line (caption)" in status
         assert "cleaner dropped?" in str(screen.query_one("#diff-legend").render())
+
+
+async def test_diff_status_names_counts_of_side_b_when_known() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _ready(app, pilot)
+        screen.open_article("tide01")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen.open_article("herald1")
+        screen.compare_with("tide01")
+        await app.workers.wait_for_complete()
+        for _ in range(20):  # column A takes focus once mounted
+            await pilot.pause()
+            if app.focused is screen.query_one(DiffPane).column("a"):
+                break
+        await pilot.press("l")  # column B, TIDE[0] "Ferries…" is in both other outlets
+        await pilot.pause()
+        status = str(screen.query_one("#diff-status").render())
+        assert status.startswith("B 1  in 2 of 2 other outlets")

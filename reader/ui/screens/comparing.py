@@ -26,6 +26,14 @@ class ComparingScreen(SearchingScreen):
     _picker: ComparePicker | None = None
     """The open B picker, to fill in overlaps as they are measured."""
 
+    def _focus_column_a(self) -> None:
+        """Focus column A once it can take focus (the first comparison mounts it)."""
+        column = self.query_one(DiffPane).column("a")
+        if column.is_mounted:
+            column.focus()
+        else:
+            self.call_after_refresh(column.focus)
+
     class ComparisonReady(Message):
         """An alignment finished (posted from the worker)."""
 
@@ -41,7 +49,7 @@ class ComparingScreen(SearchingScreen):
         cached = self.session.cached_comparison(self.current.id, b_id)
         if cached is not None:
             self.comparison = cached
-            self.query_one(DiffPane).column("a").focus()
+            self._focus_column_a()
             return
         self.query_one(DiffPane).loading = True
         self.align(self.current, self.session.by_id[b_id])
@@ -61,7 +69,7 @@ class ComparingScreen(SearchingScreen):
     def _comparison_ready(self, event: ComparisonReady) -> None:
         if self.current is not None and event.comparison.a.id == self.current.id:
             self.comparison = event.comparison
-            self.query_one(DiffPane).column("a").focus()
+            self._focus_column_a()
 
     def action_compare(self) -> None:
         """Pick B among the event's other outlets; their overlaps fill in as measured."""

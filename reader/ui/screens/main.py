@@ -204,6 +204,9 @@ class MainScreen(ComparingScreen):
         diff = self.query_one(DiffPane)
         diff.loading = False
         warnings = self.session.artefacts(comparison) if comparison else ()
+        for side in (comparison.a, comparison.b) if comparison else ():
+            if (nway := self.session.cached_nway(side.id)) is not None:
+                diff.set_nway(nway)  # the status line names the outlets of either side
         diff.show_comparison(comparison, aligned=self.aligned, warnings=warnings)
         self._update_layout()
         self._apply_marks()
@@ -286,6 +289,8 @@ class MainScreen(ComparingScreen):
         elif pane == "reading":
             self.narrow_view = "reading"
             self.query_one(ReadingPane).focus()
+        elif self.comparison is None:
+            self.notify("Nothing compared yet: press c to compare with another outlet.")
         else:
             self.narrow_view = "diff"
             self.query_one(DiffPane).column("a").focus()

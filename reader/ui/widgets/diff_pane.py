@@ -92,6 +92,13 @@ class DiffColumn(SentenceView):
     def make_focused_message(self, index: int) -> Message:
         return self.SentenceFocused(self, index)
 
+    def on_focus(self) -> None:
+        """Entering a column puts its cursor sentence in the status line and lights up
+        its counterparts, as moving the cursor does."""
+        super().on_focus()
+        if self.cursor >= 0:
+            self.post_message(self.make_focused_message(self.cursor))
+
     def action_other_side(self, side: SideName) -> None:
         self.screen.query_one(DiffPane).column(side).focus()
 
