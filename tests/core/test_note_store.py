@@ -9,7 +9,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -189,10 +188,10 @@ def test_killed_writer_keeps_committed_note_and_db_intact(db_path: Path) -> None
         survivor = notes.get(committed_id)
         assert survivor is not None and survivor.note == "committed"
         assert notes.get(in_flight_id) is None
-        # The lock died with the process: we can write straight away.
-        started = time.monotonic()
-        notes.add(note_on("Both agreed to begin talks."))
-        assert time.monotonic() - started < 2
+        # The lock died with the process: a write goes through (a lock still held would
+        # make it wait out the busy timeout and raise StoreError).
+        added = notes.add(note_on("Both agreed to begin talks."))
+        assert notes.get(added.id) is not None
 
 
 def test_disk_full_raises_store_error_and_keeps_old_notes(db_path: Path) -> None:
