@@ -94,7 +94,29 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = (time.perf_counter() - started) * 1000
         rate = total_hits / total if total else 0.0
         print(f"  overall: {total_hits}/{total} = {rate:.3f}  ({elapsed:.1f} ms incl. scoring)")
+    time_one_megabyte()
     return 0
+
+
+# One-line 1 MB inputs: ordinary prose, and the worst case for the abbreviation rules
+# (a period every few characters).
+MEGABYTE_UNITS = {
+    "prose": "The U.S. envoy said talks with Dr. Roe began on Feb. 3 at 9 a.m. in No. 10. ",
+    "initials": "a. " * 3,
+    "quotes": "“Quote.” ",
+    "long words": "word" * 5 + " ",
+}
+
+
+def time_one_megabyte() -> None:
+    """Print how long segmenting a 1 MB single-line text takes, per kind of input."""
+    print("1 MB single line:")
+    for label, unit in MEGABYTE_UNITS.items():
+        text = unit * (1_000_000 // len(unit))
+        started = time.perf_counter()
+        count = len(segment(text))
+        elapsed = time.perf_counter() - started
+        print(f"  {label:<10} {elapsed * 1000:7.0f} ms  {count} sentences")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -192,11 +191,10 @@ def test_escape_markdown_examples() -> None:
     assert escape_markdown("50% and ==x==") == "50% and \\=\\=x\\=\\="
 
 
-def test_export_of_many_notes_is_fast() -> None:
+def test_export_of_many_notes_keeps_every_note() -> None:
+    # Speed is measured by bench/anchoring.py and the export numbers in the README, not here.
     many = [note(REUTERS, "The call lasted about 90 minutes.", f"n{i}") for i in range(2000)]
-    started = time.perf_counter()
     text = render_notes(many, [REUTERS], exported_at=NOW)
-    assert time.perf_counter() - started < 2.0
     assert text.count("> The call lasted about 90 minutes.") == 2000
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -270,14 +269,14 @@ def test_gold_like_paragraph_keeps_every_character() -> None:
     ],
     ids=["prose", "initials", "quotes", "long-words"],
 )
-def test_one_megabyte_single_line_is_fast(unit: str) -> None:
+def test_one_megabyte_single_line_segments_consistently(unit: str) -> None:
+    # Speed on 1 MB is measured by bench/segmentation.py; here: it finishes, and every
+    # sentence still maps back onto the text.
     text = unit * (1_000_000 // len(unit))
-    started = time.perf_counter()
     sentences = segment(text)
-    elapsed = time.perf_counter() - started
     assert sentences
-    # Linear time: about 0.1 s for prose here; the bound leaves room for slow CI machines.
-    assert elapsed < 3.0
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
 
 
 WIRE_STORY = """\
