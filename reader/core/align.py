@@ -12,17 +12,25 @@ Method (order-independent, many-to-many):
    partial credit through the paraphrase lexicon (:mod:`reader.core.lexicon`); a
    shared reporting verb ("emphasized", "described") earns none, since attribution is
    not a shared claim.
+   Words a sentence uses only in its attribution ("said *in a social media post*") or
+   in a short quoted descriptor ('a *"lengthy and highly productive" call*') count
+   :data:`reader.core.scoring.ATTRIBUTION_WEIGHT` of their weight
+   (:mod:`reader.core.attribution`): the shared content has to be asserted.
 3. **Copy evidence.** For candidate pairs below :data:`MIN_SCORE`, rapidfuzz's
    ``token_sort_ratio`` on the normalised full text catches lightly edited copies whose
    words are mostly topic words; a ratio of at least :data:`COPY_RATIO` becomes the score.
-4. **Competition.** A pair is kept when its score reaches :data:`MIN_SCORE` *and* is at
+4. **Speakers.** When both sentences name who asserts their content and the names
+   differ ("Peskov said" / "Trump wrote"), the score is multiplied by
+   :data:`SOURCE_CONFLICT` unless they quote the same long passage: who made a claim
+   is part of it. An unknown speaker (a pronoun, "analysts") conflicts with nobody.
+5. **Competition.** A pair is kept when its score reaches :data:`MIN_SCORE` *and* is at
    least :data:`RELATIVE_TO_BEST` of the best score of at least one of its two
    sentences. The mutual best pair always passes; a sentence that merges several claims
    pairs with each sentence for which it is the (near) best match, but a sentence never
    pairs with everything on the same topic.
-5. **Kind.** ``verbatim`` as above; ``near`` when the word diff leaves at least
+6. **Kind.** ``verbatim`` as above; ``near`` when the word diff leaves at least
    :data:`NEAR_SHARED_WORDS` of the words unchanged; otherwise ``paraphrase``.
-6. **Word diff** for every pair (:func:`reader.core.worddiff.word_ops`).
+7. **Word diff** for every pair (:func:`reader.core.worddiff.word_ops`).
 
 ``score`` is the similarity used for the decision, in 0..1 (1 for verbatim).
 """
@@ -35,9 +43,11 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
+from reader.core.attribution import proper_words, sources, sources_conflict
 from reader.core.lexicon import ATTRIBUTION_STEMS, concept_keys
 from reader.core.models import Article, Sentence
 from reader.core.scoring import (
+    ATTRIBUTION_WEIGHT,
     DocumentFrequencies,
     Profile,
     candidate_scores,
@@ -45,7 +55,7 @@ from reader.core.scoring import (
     profile,
 )
 from reader.core.sentences import segment
-from reader.core.textnorm import content_words, key_words, normalise_sentence
+from reader.core.textnorm import content_words, key_words, normalise_sentence, quoted_spans
 from reader.core.worddiff import WordOp, diff_words, word_ops
 
 __all__ = [
@@ -91,6 +101,18 @@ COPY_FLOOR = 0.5
 """Only pairs whose content score reaches half of ``min_score`` are candidates at all
 (and get the copy check): below it two sentences share too little content for an edited
 copy, and pruning them keeps long articles fast."""
+
+SOURCE_CONFLICT = 0.5
+"""A pair whose sentences name different speakers for their claim (both known, no name
+in common: "Peskov said ..." against "Trump wrote ...",
+:func:`reader.core.attribution.sources`) keeps half its score. The guide keeps claims of
+different speakers apart however alike their gist; not a hard veto, because the
+speaker proxy reads a few surface patterns and can pick the wrong name in a sentence
+that reports two people, so a pair with overwhelming shared content still survives."""
+
+LONG_QUOTE_WORDS = 8
+"""Two sentences quoting the same run of at least eight words share the quotation
+itself, whoever each says is speaking: the source conflict is then ignored."""
 
 EVIDENCE_WORDS = 6
 """How many shared words ``SentencePair.evidence`` lists: enough to show why two
@@ -264,6 +286,8 @@ def align(
     document_frequencies: DocumentFrequencies | None = None,
     min_score: float = MIN_SCORE,
     relative_to_best: float = RELATIVE_TO_BEST,
+    source_conflict: float = SOURCE_CONFLICT,
+    attribution_weight: float = ATTRIBUTION_WEIGHT,
 ) -> list[SentencePair]:
     """Pair sentences of A with sentences of B that report the same thing.
 
@@ -274,6 +298,10 @@ def align(
             library) used for word weights; default: the two articles themselves.
         min_score: Absolute floor for a pair's score (see :data:`MIN_SCORE`).
         relative_to_best: Competition margin (see :data:`RELATIVE_TO_BEST`).
+        source_conflict: Score factor for different speakers (see :data:`SOURCE_CONFLICT`;
+            1 turns the check off).
+        attribution_weight: Weight factor of attribution-only words (see
+            :data:`reader.core.scoring.ATTRIBUTION_WEIGHT`).
 
     Returns:
         Pairs sorted by ``(a, b)``; a sentence may appear in several.
@@ -285,7 +313,13 @@ def align(
     a_profiles = [profile(s.text) for s in a_sentences]
     b_profiles = [profile(s.text) for s in b_sentences]
     weights = idf_weights(a_profiles, b_profiles, document_frequencies)
-    candidates = candidate_scores(a_profiles, b_profiles, weights, floor=min_score * COPY_FLOOR)
+    candidates = candidate_scores(
+        a_profiles,
+        b_profiles,
+        weights,
+        floor=min_score * COPY_FLOOR,
+        discount=attribution_weight,
+    )
     scores: dict[tuple[int, int], float] = {}
     copy_cutoff = COPY_RATIO * 100.0
     for (i, j), score in candidates.items():
@@ -298,6 +332,10 @@ def align(
                 continue
             score = ratio
         scores[(i, j)] = score
+    if source_conflict < 1.0 and scores:
+        _penalise_source_conflicts(scores, a_sentences, b_sentences, source_conflict)
+        for key in [key for key, score in scores.items() if score < min_score]:
+            del scores[key]
     for key in verbatim:
         scores[key] = 1.0
 
@@ -331,6 +369,40 @@ def align(
         evidence = tuple(ranked[:EVIDENCE_WORDS])
         pairs.append(SentencePair(i, j, kind, min(1.0, score), ops, evidence))
     return pairs
+
+
+def _penalise_source_conflicts(
+    scores: dict[tuple[int, int], float],
+    a_sentences: Sequence[Sentence],
+    b_sentences: Sequence[Sentence],
+    factor: float,
+) -> None:
+    """Scale down the scores of pairs whose sentences name different speakers."""
+    proper = proper_words(s.text for s in (*a_sentences, *b_sentences))
+    a_sources: dict[int, frozenset[str]] = {}
+    b_sources: dict[int, frozenset[str]] = {}
+    for i, j in list(scores):
+        if i not in a_sources:
+            a_sources[i] = sources(a_sentences[i].text, proper)
+        if not a_sources[i]:
+            continue
+        if j not in b_sources:
+            b_sources[j] = sources(b_sentences[j].text, proper)
+        if sources_conflict(a_sources[i], b_sources[j]) and not _share_long_quote(
+            a_sentences[i].text, b_sentences[j].text
+        ):
+            scores[(i, j)] *= factor
+
+
+def _share_long_quote(a_text: str, b_text: str) -> bool:
+    """True when a quotation of A and one of B share a run of :data:`LONG_QUOTE_WORDS`."""
+    a_quotes = [normalise_sentence(q).split() for q in quoted_spans(a_text)]
+    b_quotes = [normalise_sentence(q).split() for q in quoted_spans(b_text)]
+    n = LONG_QUOTE_WORDS
+    a_runs = {tuple(words[k : k + n]) for words in a_quotes for k in range(len(words) - n + 1)}
+    return any(
+        tuple(words[k : k + n]) in a_runs for words in b_quotes for k in range(len(words) - n + 1)
+    )
 
 
 def _evidence_keys(

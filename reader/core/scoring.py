@@ -24,7 +24,11 @@ cluster that runs through the whole story weighs next to nothing), and counts on
 no exact shared word already realises it (``negotiations`` on both sides is not counted
 twice).
 
-**Attribution is not content.** A shared reporting verb ("described", "emphasized";
+**Attribution is not content.** Words a sentence has only in its attribution or in a
+short quoted descriptor weigh :data:`ATTRIBUTION_WEIGHT` of their weight
+(:mod:`reader.core.attribution`), in its own mass and in what it shares.
+
+**Reporting verbs.** A shared reporting verb ("described", "emphasized";
 :data:`reader.core.lexicon.REPORTING_VERBS`) adds nothing to the shared weight: two
 sentences that both *emphasize* something share how it was said, not what.
 
@@ -39,6 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from reader.core.attribution import attribution_words
 from reader.core.lexicon import ATTRIBUTION_STEMS, concept_keys
 from reader.core.textnorm import content_words, is_number
 
@@ -57,6 +62,17 @@ LEXICON_CREDIT = 0.6
 notion is good evidence but weaker than the same word (the cluster may hold a near-
 rather than exact synonym, and the outlet may have chosen it for a reason)."""
 
+ATTRIBUTION_WEIGHT = 0.1
+"""A word that a sentence uses only in its attribution or in a short quoted descriptor
+(:func:`reader.core.attribution.attribution_words`: "said *in a social media post*",
+"a *'lengthy and highly productive'* call") counts a tenth of its weight, in the
+sentence's own mass and in what it shares; a shared word counts at the lower factor of
+its two sentences. The guide holds that an attribution or a presupposed modifier alone
+never makes two sentences report the same claim, hence far below one; not zero, since
+the proxy reads surface patterns and may cut into the assertion. Measured on the
+labelled sample at ``min_score`` 0.22: 1.0 (off) 26 TP / 10 FP, 0.5 25/9, 0.3 26/9,
+0.1-0.15 27/6, 0 27/6; see ``bench/accuracy.py --loo`` for the held-out caveat."""
+
 MIN_CANDIDATE_SCORE = 0.05
 """Pairs below this weighted Dice are dropped before any other work: they share
 nothing but a stray word. Far below every acceptance threshold in ``align``."""
@@ -69,6 +85,9 @@ class Profile:
     words: frozenset[str]
     concepts: frozenset[str] = frozenset()
     """Lexicon cluster keys (``~n``) of the words."""
+    discounted: frozenset[str] = frozenset()
+    """Words and concept keys found only in the sentence's attribution or a short quoted
+    descriptor; they count :data:`ATTRIBUTION_WEIGHT` of their weight."""
 
 
 @dataclass(frozen=True)
@@ -102,22 +121,43 @@ def profile(text: str) -> Profile:
     concepts: set[str] = set()
     for word in words:
         concepts.update(concept_keys(word))
-    return Profile(words, frozenset(concepts))
+    attributed = attribution_words(text) & words
+    if not attributed:
+        return Profile(words, frozenset(concepts))
+    asserted: set[str] = set()
+    for word in words - attributed:
+        asserted.update(concept_keys(word))
+    discounted = attributed | (concepts - asserted)
+    return Profile(words, frozenset(concepts), frozenset(discounted))
 
 
-def shared_weight(a: Profile, b: Profile, weights: Mapping[str, float]) -> float:
-    """Weight two profiles share: exact words in full, unrealised concept keys in part."""
+def mass(
+    item: Profile, weights: Mapping[str, float], discount: float = ATTRIBUTION_WEIGHT
+) -> float:
+    """A sentence's own weight: its words' weights, attribution-only words discounted."""
+    total = sum(weights[w] for w in item.words)
+    if item.discounted:
+        total -= (1.0 - discount) * sum(weights[w] for w in item.words & item.discounted)
+    return total
+
+
+def shared_weight(
+    a: Profile, b: Profile, weights: Mapping[str, float], discount: float = ATTRIBUTION_WEIGHT
+) -> float:
+    """Weight two profiles share: exact words in full, unrealised concept keys in part;
+    a word or key either sentence has only in its attribution counts ``discount`` of it."""
     shared = a.words & b.words
+    lowered = a.discounted | b.discounted
     total = 0.0
     for word in shared:
         if word not in ATTRIBUTION_STEMS:
-            total += weights[word]
+            total += weights[word] * (discount if word in lowered else 1.0)
     concepts = a.concepts & b.concepts
     if concepts:
         for word in shared:
             concepts -= concept_keys(word)
         for key in concepts:
-            total += weights[key]
+            total += weights[key] * (discount if key in lowered else 1.0)
     return total
 
 
@@ -164,6 +204,7 @@ def candidate_scores(
     b_profiles: Sequence[Profile],
     weights: Mapping[str, float],
     floor: float = MIN_CANDIDATE_SCORE,
+    discount: float = ATTRIBUTION_WEIGHT,
 ) -> dict[tuple[int, int], float]:
     """Weighted Dice (with soft matches) of every pair sharing a not-too-common key.
 
@@ -189,12 +230,12 @@ def candidate_scores(
         keys = item.words | item.concepts
         for key in keys - common:
             postings.setdefault(key, []).append(j)
-        b_mass.append(sum(weights[w] for w in item.words))
+        b_mass.append(mass(item, weights, discount))
         b_common_mass.append(sum(weights[w] for w in keys & common))
     scores: dict[tuple[int, int], float] = {}
     half_floor = 0.5 * floor
     for i, item in enumerate(a_profiles):
-        a_mass = sum(weights[w] for w in item.words)
+        a_mass = mass(item, weights, discount)
         if a_mass <= 0:
             continue
         a_common = (item.words | item.concepts) & common
@@ -220,8 +261,8 @@ def candidate_scores(
             if partial + soft.get(j, 0.0) + common_bound < half_floor * total:
                 continue  # cannot reach the floor even if every common key is shared
             other = b_profiles[j]
-            if item.concepts and other.concepts:
-                shared = shared_weight(item, other, weights)
+            if (item.concepts and other.concepts) or item.discounted or other.discounted:
+                shared = shared_weight(item, other, weights, discount)
             else:
                 shared = partial + sum(weights[w] for w in a_common_words & other.words)
             score = 2.0 * shared / total

@@ -376,3 +376,86 @@ def test_evidence_includes_lexicon_matches() -> None:
     [pair] = align(a, b)
     assert {"Geneva", "Sunday"} <= set(pair.evidence)
     assert {"truce", "talks"} & set(pair.evidence)
+
+
+FILLER_A = (
+    "Floods closed the main road to Tarsa on Monday.",
+    "Grain exports fell for a third month.",
+    "The two presidents last met in Vienna in 2021.",
+)
+FILLER_B = (
+    "The central bank left its rate unchanged.",
+    "Fishermen in the north protested new quotas.",
+    "Hart took office in January.",
+)
+
+
+def test_same_gist_from_different_speakers_does_not_pair() -> None:
+    # The Kremlin side and the president's post say the same thing: kept apart.
+    a = sentences(
+        "Kremlin spokesman Oleg Dranov told reporters that the time had come for the two "
+        "countries to cooperate closely on energy.",
+        *FILLER_A,
+    )
+    b = sentences(
+        "President Ellen Hart wrote in a post that the two countries would now cooperate "
+        "closely together on energy.",
+        *FILLER_B,
+    )
+    assert align(a, b) == []
+    assert [(p.a, p.b) for p in align(a, b, source_conflict=1.0)] == [(0, 0)]
+
+
+def test_same_speaker_on_both_sides_still_pairs() -> None:
+    a = sentences(
+        "Kremlin spokesman Oleg Dranov told reporters that the time had come for the two "
+        "countries to cooperate closely on energy.",
+        *FILLER_A,
+    )
+    b = sentences(
+        "Kremlin spokesman Oleg Dranov said the two countries would work closely together "
+        "on energy.",
+        *FILLER_B,
+    )
+    assert [(p.a, p.b) for p in align(a, b)] == [(0, 0)]
+
+
+def test_shared_main_assertion_pairs_whatever_the_attribution_wording() -> None:
+    a = sentences(
+        "The health ministry said in a statement on its website that 40 new cholera cases "
+        "were confirmed in Tarsa.",
+        "Grain exports fell for a third month.",
+    )
+    b = sentences(
+        "Forty new cholera cases were confirmed in Tarsa, the health ministry told "
+        "journalists during a briefing.",
+        "Fishermen in the north protested new quotas.",
+    )
+    assert [(p.a, p.b) for p in align(a, b)] == [(0, 0)]
+
+
+def test_shared_attribution_alone_does_not_pair() -> None:
+    a = sentences(
+        "Hart said in a lengthy interview on state television that the budget would be balanced.",
+        "Grain exports fell for a third month.",
+    )
+    b = sentences(
+        "Dranov said in a lengthy interview on state television that the army needs new tanks.",
+        "Fishermen in the north protested new quotas.",
+    )
+    assert align(a, b, source_conflict=1.0) == []
+    assert [(p.a, p.b) for p in align(a, b, source_conflict=1.0, attribution_weight=1.0)] == [
+        (0, 0)
+    ]
+
+
+def test_shared_descriptor_quote_alone_does_not_pair() -> None:
+    a = sentences(
+        'Hart praised what she called a "frank and very useful" meeting with the unions.',
+        "Grain exports fell for a third month.",
+    )
+    b = sentences(
+        'After a "frank and very useful" meeting, the board approved the merger.',
+        "Fishermen in the north protested new quotas.",
+    )
+    assert align(a, b) == []
