@@ -123,14 +123,25 @@ _INVERTED = re.compile(
 )
 """Inverted attribution after a quote: '..., said Peskov'."""
 _TAIL = re.compile(
-    rf"\b(?:{_VERBS})\b((?:\s+(?!that\b)[\w'\u2019-]+){{1,{ATTRIBUTION_TAIL_WORDS}}}?)"
+    rf"\b({_VERBS})\b((?:\s+(?!that\b)[\w'\u2019-]+){{1,{ATTRIBUTION_TAIL_WORDS}}}?)"
     r"(?=\s*(?:[,.;:!?\"\u201c\u201d]|\bthat\b|$))"
 )
 """The words after a reporting verb up to a clause boundary ("that", punctuation, a
 quote, the end): its attribution tail."""
-_TAIL_START = re.compile(r"\s+(?:in|on|via|during|at|through|to|from|with|reporters|journalists)\b")
-"""A tail counts only when it starts like an attribution: a preposition or an addressee
-("in a post", "on television", "to reporters", "told reporters")."""
+_TAIL_START = re.compile(r"\s+(?:in|via|during|at|through|(?:to\s+)?(?:reporters|journalists))\b")
+"""A tail counts only when it starts like an attribution: where, through what or to
+whom it was said ("in a post", "via a statement", "at a briefing", "told reporters").
+"on", "to", "of", "about", "for" after most verbs introduce the content ("insisted on a
+ceasefire", "warned of a recession"), so they count only after a plain saying verb."""
+_SAYING = frozenset(
+    """
+    say says said saying tell tells told telling write writes wrote writing posted posting
+    tweet tweeted tweets stated stating
+    """.split()  # noqa: SIM905
+)
+_SAYING_TAIL_START = re.compile(r"\s+(?:on|to)\b")
+"""After a plain saying verb "on"/"to" name the medium or addressee ("said on
+television", "wrote on social media", "said to the crowd")."""
 _QUOTE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]{1,200})[\"\u201c\u201d]")
 _DESCRIPTOR_BEFORE = re.compile(r"\b(?:as|as an?|called|dubbed|termed|calling|describing)\s*$")
 _FOLLOWING_WORD = re.compile(r"\s*([a-z][\w-]*)")
@@ -218,9 +229,11 @@ def attribution_words(text: str) -> frozenset[str]:
     """
     marked: list[tuple[int, int]] = []
     for match in _TAIL.finditer(text):
-        tail = match.group(1)
-        if _TAIL_START.match(tail):
-            marked.append(match.span(1))
+        tail = match.group(2)
+        if _TAIL_START.match(tail) or (
+            match.group(1) in _SAYING and _SAYING_TAIL_START.match(tail)
+        ):
+            marked.append(match.span(2))
     for match in _POSSESSOR.finditer(text):
         marked.append(match.span(2))
     for match in _QUOTE.finditer(text):

@@ -72,3 +72,9 @@ def test_quoted_claims_and_asserted_words_are_not_attribution() -> None:
     # A word used in the assertion as well as in the attribution stays.
     words = attribution_words("Hart said in a radio interview that radio licences will end.")
     assert keys("radio").isdisjoint(words)
+
+
+def test_content_after_a_reporting_verb_is_not_attribution() -> None:
+    assert not attribution_words("Hart insisted on a ceasefire before any talks.")
+    assert not attribution_words("The minister warned of a recession.")
+    assert keys("television") <= attribution_words("Hart said on television that taxes will fall.")
