@@ -54,6 +54,16 @@ DESCRIBED_NOUN_WORDS = 2
 call", "peace talks"): English compound nouns in news are mostly one or two words, and
 a longer run would reach into the rest of the clause."""
 
+SUBJECT_WINDOW = 200
+"""The subject of a reporting verb is looked for in the 200 characters before it: room
+for a long name, an appositive and a few adverbs; bounding it keeps the search linear in
+the text length (a run of capitalised words could otherwise make it quadratic)."""
+
+MAX_SENTENCE_CHARS = 2000
+"""Texts longer than 2,000 characters (ten times a long news sentence) are not one
+sentence but unsplit text (a run-on line, an extraction artefact): no speaker or
+attribution is read from them, which keeps a 1 MB single line cheap."""
+
 ATTRIBUTION_TAIL_WORDS = 8
 """At most eight words after a reporting verb are read as its attribution tail ("said in
 a social media post following the conversation"); a longer run is more likely the
@@ -111,10 +121,11 @@ Oleg Dranov", "White House press secretary Ana Ruiz")."""
 _ADVERBS = r"(?:\s+(?:\w+ly|also|has|have|had|later|then|again|once|even|will|would|did|does))*"
 _APPOSITIVE = r"(?:,\s+(?:a|an|the|who|whose|his|her|its|their)\b[^,]{0,80},)?"
 """An appositive between a name and its verb: "Anya Sharma, a leading expert, notes"."""
-_SUBJECT = re.compile(rf"(?<![\w'\u2019])({_NAME}){_APPOSITIVE}{_ADVERBS}\s+(?:{_VERBS})\b")
+_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+_SUBJECT = re.compile(rf"(?<![\w'\u2019])({_NAME}){_APPOSITIVE}{_ADVERBS}\s+$")
 """``Name [, appositive,] [adverbs] verb``: the name that fills the reporting slot."""
 _POSSESSOR = re.compile(
-    rf"(?<![\w'\u2019])({_NAME})['\u2019]s?((?:\s+[a-z][\w-]*){{1,8}}?){_ADVERBS}\s+(?:{_VERBS})\b"
+    rf"(?<![\w'\u2019])({_NAME})['\u2019]s?((?:\s+[a-z][\w-]*){{1,8}}?){_ADVERBS}\s+$"
 )
 """``Name's lowercase words verb``: "Trump's previous remarks on ... indicated"."""
 _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?({_NAME})")
@@ -179,18 +190,36 @@ def _mid_sentence_ok(text: str, start: int, phrase: str, proper: frozenset[str])
     return bool(words) and fold(words[0]).rstrip(".") in proper
 
 
+def _before_verbs(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` (anchored at its end) right before each reporting verb,
+    within :data:`SUBJECT_WINDOW` characters."""
+    found: list[re.Match[str]] = []
+    for verb in _VERB.finditer(text):
+        hit = pattern.search(text, max(0, verb.start() - SUBJECT_WINDOW), verb.start())
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _sources(text: str, proper: frozenset[str]) -> frozenset[str]:
+    if len(text) > MAX_SENTENCE_CHARS:
+        return frozenset()
     keys: set[str] = set()
-    for pattern in (_SUBJECT, _ACCORDING, _INVERTED):
-        for match in pattern.finditer(text):
+    matches: Iterable[re.Match[str]]
+    for matches in (
+        _before_verbs(_SUBJECT, text),
+        _ACCORDING.finditer(text),
+        _INVERTED.finditer(text),
+    ):
+        for match in matches:
             phrase = match.group(1)
             if phrase.endswith(("'s", "\u2019s")):
                 continue  # a possessor ("Trump's remarks"), handled by _POSSESSOR
             if not _mid_sentence_ok(text, match.start(1), phrase, proper):
                 continue
             keys.update(_name_keys(phrase))
-    for match in _POSSESSOR.finditer(text):
+    for match in _before_verbs(_POSSESSOR, text):
         phrase = match.group(1)
         if _mid_sentence_ok(text, match.start(1), phrase, proper):
             keys.update(_name_keys(phrase))
@@ -227,6 +256,8 @@ def attribution_words(text: str) -> frozenset[str]:
     A word that also occurs in the rest of the sentence is not returned: there it is
     asserted.
     """
+    if len(text) > MAX_SENTENCE_CHARS:
+        return frozenset()
     marked: list[tuple[int, int]] = []
     for match in _TAIL.finditer(text):
         tail = match.group(2)
@@ -234,8 +265,8 @@ def attribution_words(text: str) -> frozenset[str]:
             match.group(1) in _SAYING and _SAYING_TAIL_START.match(tail)
         ):
             marked.append(match.span(2))
-    for match in _POSSESSOR.finditer(text):
-        marked.append(match.span(2))
+    for possessor in _before_verbs(_POSSESSOR, text):
+        marked.append(possessor.span(2))
     for match in _QUOTE.finditer(text):
         inner = match.group(1)
         if len(inner.split()) > SHORT_QUOTE_WORDS or inner.rstrip().endswith((".", "!", "?")):

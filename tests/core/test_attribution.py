@@ -78,3 +78,11 @@ def test_content_after_a_reporting_verb_is_not_attribution() -> None:
     assert not attribution_words("Hart insisted on a ceasefire before any talks.")
     assert not attribution_words("The minister warned of a recession.")
     assert keys("television") <= attribution_words("Hart said on television that taxes will fall.")
+
+
+def test_long_runs_of_names_and_unsplit_text_stay_cheap() -> None:
+    # Capitalised runs before a verb are searched in a bounded window only.
+    run = "Alpha Beta " * 150 + "said in a post that it rained."
+    assert sources(run) == keys("Alpha", "Beta")
+    assert sources("Alpha Beta said it rained. " * 200) == frozenset()  # not one sentence
+    assert attribution_words("Hart said in a post that it rained. " * 100) == frozenset()
