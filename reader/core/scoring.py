@@ -108,20 +108,24 @@ class DocumentFrequencies:
         counts: Counter[str] = Counter()
         total = 0
         for text in sentence_texts:
-            item = profile(text)
+            item = profile(text, attribution=False)
             counts.update(item.words)
             counts.update(item.concepts)
             total += 1
         return cls(dict(counts), total)
 
 
-def profile(text: str) -> Profile:
-    """The content-word profile of one sentence."""
+def profile(text: str, *, attribution: bool = True) -> Profile:
+    """The content-word profile of one sentence.
+
+    ``attribution=False`` skips finding attribution-only words (document frequencies
+    count every word alike and need not pay for it).
+    """
     words = frozenset(content_words(text))
     concepts: set[str] = set()
     for word in words:
         concepts.update(concept_keys(word))
-    attributed = attribution_words(text) & words
+    attributed = attribution_words(text) & words if attribution else frozenset()
     if not attributed:
         return Profile(words, frozenset(concepts))
     asserted: set[str] = set()
