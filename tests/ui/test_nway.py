@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from textual.pilot import Pilot
@@ -139,6 +139,15 @@ async def test_unique_sentence_dropped_by_the_other_cleaner_is_marked() -> None:
         assert "cleaner dropped?" in str(screen.query_one("#diff-legend").render())
 
 
+async def _until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> bool:
+    """Let the app process messages until ``condition`` holds (or give up)."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.01)
+    return condition()
+
+
 async def test_diff_status_names_counts_of_side_b_when_known() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -147,13 +156,16 @@ async def test_diff_status_names_counts_of_side_b_when_known() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen.open_article("herald1")
+        # As a user would: the article is open (and focused) before comparing it.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         screen.compare_with("tide01")
         await app.workers.wait_for_complete()
-        for _ in range(20):  # column A takes focus once mounted
-            await pilot.pause()
-            if app.focused is screen.query_one(DiffPane).column("a"):
-                break
+        diff = screen.query_one(DiffPane)
+        # Column A takes focus once mounted; on a busy machine that can take a while.
+        assert await _until(pilot, lambda: app.focused is diff.column("a"))
         await pilot.press("l")  # column B, TIDE[0] "Ferries…" is in both other outlets
+        assert await _until(pilot, lambda: app.focused is diff.column("b"))
         await pilot.pause()
         status = str(screen.query_one("#diff-status").render())
         assert status.startswith("B 1  in 2 of 2 other outlets")
