@@ -221,10 +221,11 @@ async def test_search_highlights_and_cycles_matches() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(app, pilot)
         await pilot.press("enter", "slash")
-        assert isinstance(app.focused, Input)
+        search_box = app.focused
+        assert isinstance(search_box, Input)
         await pilot.press(*"bridge", "enter")
         pane = screen.query_one(ReadingPane)
-        assert app.focused is pane
+        assert app.focused is not search_box and app.focused is pane
         assert set(pane.matches) == {0, 4, 5}
         assert pane.cursor == 4  # first match after the cursor (sentence 0 is the cursor)
         await pilot.press("n")

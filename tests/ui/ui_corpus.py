@@ -121,7 +121,7 @@ def word_ops(a_text: str, b_text: str) -> tuple[WordOp, ...]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a_span = (a_tokens[i1][0], a_tokens[i2 - 1][1]) if i2 > i1 else (0, 0)
         b_span = (b_tokens[j1][0], b_tokens[j2 - 1][1]) if j2 > j1 else (0, 0)
-        ops.append(WordOp(tag, *a_span, *b_span))  # type: ignore[arg-type]
+        ops.append(WordOp(tag, *a_span, *b_span))
     return tuple(ops)
 
 
