@@ -20,7 +20,7 @@ Method (order-independent, many-to-many):
    ``token_sort_ratio`` on the normalised full text catches lightly edited copies whose
    words are mostly topic words; a ratio of at least :data:`COPY_RATIO` becomes the score.
 4. **Speakers.** When both sentences name who asserts their content and the names
-   differ ("Peskov said" / "Trump wrote"), the score is multiplied by
+   differ ("Petrov said" / "Hart wrote"), the score is multiplied by
    :data:`SOURCE_CONFLICT` unless they quote the same long passage: who made a claim
    is part of it. An unknown speaker (a pronoun, "analysts") conflicts with nobody.
 5. **Competition.** A pair is kept when its score reaches :data:`MIN_SCORE` *and* is at
@@ -106,7 +106,7 @@ copy, and pruning them keeps long articles fast."""
 
 SOURCE_CONFLICT = 0.5
 """A pair whose sentences name different speakers for their claim (both known, no name
-in common: "Peskov said ..." against "Trump wrote ...",
+in common: "Petrov said ..." against "Hart wrote ...",
 :func:`reader.core.attribution.sources`) keeps half its score. The guide keeps claims of
 different speakers apart however alike their gist; not a hard veto, because the
 speaker proxy reads a few surface patterns and can pick the wrong name in a sentence

@@ -6,19 +6,19 @@ part of it*. Two cheap, general proxies follow from that, both built from a hand
 English reporting patterns, never from names:
 
 * **Sources** (:func:`sources`): the name that fills the subject slot of a reporting
-  verb ("Peskov said", "The Kremlin confirmed", "Trump's remarks ... indicated"), the
+  verb ("Petrov said", "The Ministry confirmed", "Hart's remarks ... indicated"), the
   object of "according to", or the name after an inverted "said" following a quote.
-  The phrase's capitalised words that are not titles count ("Kremlin spokesman Dmitry
-  Peskov" -> kremlin, dmitry, peskov; a nationality stems like its country, so
-  "Ukrainian President Zelenskyy" and "Ukraine" share a key); a phrase that ends in a
+  The phrase's capitalised words that are not titles count ("Ministry spokesman Ivan
+  Petrov" -> ministry, ivan, petrov; a nationality stems like its country, so
+  "Brazilian President Lima" and "Brazil" share a key); a phrase that ends in a
   title or role ("the US President", "his spokesperson") names
-  its possessor if it has one ("Putin's spokesperson" -> ``{"putin"}``) and nobody
+  its possessor if it has one ("Lima's spokesperson" -> ``{"lima"}``) and nobody
   otherwise. Pronouns and generic groups ("he", "some analysts") resolve to nobody:
   an unknown source never conflicts with anything.
 * **Attribution words** (:func:`attribution_words`): content words that occur only in
   the attribution (the prepositional phrases and addressee after a reporting verb: "said
   *in a social media post*", "telling *reporters*"; the non-name words of a subject
-  that reports: "Trump's *previous remarks on his social media platform* indicated")
+  that reports: "Hart's *previous remarks on her social media platform* indicated")
   or only inside a short quoted descriptor used as a modifier ("a *'lengthy and highly
   productive'* call", "described it as a *'good discussion'*").
 
@@ -101,8 +101,8 @@ _TITLES = frozenset(
     """.split()  # noqa: SIM905
 )
 """Title and role nouns: a phrase whose last word is one of these names a role, not a
-person or body ("the US President", "Ukrainian officials"), so it names nobody unless a
-possessor says whose ("Putin's spokesperson")."""
+person or body ("the US President", "Brazilian officials"), so it names nobody unless a
+possessor says whose ("Lima's spokesperson")."""
 
 _NOT_NAMES = frozenset(
     """
@@ -116,23 +116,23 @@ _NOT_NAMES = frozenset(
 _CAP = r"(?:[A-Z][\w'\u2019.-]*)"
 _JOIN = "|".join(sorted(_TITLES | {"of", "de", "bin", "press", "foreign", "defence", "defense"}))
 _NAME = rf"{_CAP}(?:\s+(?:(?:{_JOIN})\s+){{0,2}}{_CAP})*"
-"""Capitalised words, joined by "of"/"bin" or lowercase role words ("Kremlin spokesman
+"""Capitalised words, joined by "of"/"bin" or lowercase role words ("Ministry spokesman
 Oleg Dranov", "White House press secretary Ana Ruiz")."""
 _ADVERBS = r"(?:\s+(?:\w+ly|also|has|have|had|later|then|again|once|even|will|would|did|does))*"
 _APPOSITIVE = r"(?:,\s+(?:a|an|the|who|whose|his|her|its|their)\b[^,]{0,80},)?"
-"""An appositive between a name and its verb: "Anya Sharma, a leading expert, notes"."""
+"""An appositive between a name and its verb: "Lena Novak, a leading expert, notes"."""
 _VERB = re.compile(rf"\b(?:{_VERBS})\b")
 _SUBJECT = re.compile(rf"(?<![\w'\u2019])({_NAME}){_APPOSITIVE}{_ADVERBS}\s+$")
 """``Name [, appositive,] [adverbs] verb``: the name that fills the reporting slot."""
 _POSSESSOR = re.compile(
     rf"(?<![\w'\u2019])({_NAME})['\u2019]s?((?:\s+[a-z][\w-]*){{1,8}}?){_ADVERBS}\s+$"
 )
-"""``Name's lowercase words verb``: "Trump's previous remarks on ... indicated"."""
+"""``Name's lowercase words verb``: "Hart's previous remarks on ... indicated"."""
 _ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?({_NAME})")
 _INVERTED = re.compile(
     rf"[\"\u201d,]\s*(?:said|says|added|wrote|insisted|stated|noted)\s+(?:the\s+)?({_NAME})"
 )
-"""Inverted attribution after a quote: '..., said Peskov'."""
+"""Inverted attribution after a quote: '..., said Petrov'."""
 _TAIL = re.compile(
     rf"\b({_VERBS})\b((?:\s+(?!that\b)[\w'\u2019-]+){{1,{ATTRIBUTION_TAIL_WORDS}}}?)"
     r"(?=\s*(?:[,.;:!?\"\u201c\u201d]|\bthat\b|$))"
@@ -165,9 +165,9 @@ _TITLE_WORD = re.compile(r"[\w'\u2019.-]+")
 
 
 def _name_keys(phrase: str) -> frozenset[str]:
-    """Keys of the capitalised non-title words of a name phrase ("Kremlin spokesman
-    Dmitry Peskov" -> kremlin, dmitry, peskov; "Ukrainian President Zelenskyy" ->
-    ukrain, zelens, the nationality stemming like its country); empty when the phrase
+    """Keys of the capitalised non-title words of a name phrase ("Ministry spokesman
+    Ivan Petrov" -> ministry, ivan, petrov; "Brazilian President Lima" ->
+    brazil, lima, the nationality stemming like its country); empty when the phrase
     ends in a title or role and so names a role only ("the US President")."""
     words = [re.sub(r"['\u2019]s$", "", w).rstrip(".") for w in _TITLE_WORD.findall(phrase)]
     words = [w for w in words if w and w.casefold() not in _NOT_NAMES]
@@ -186,7 +186,7 @@ def _mid_sentence_ok(text: str, start: int, phrase: str, proper: frozenset[str])
         return True
     words = _TITLE_WORD.findall(phrase)
     if len(words) > 1:
-        return True  # "The Kremlin", "President Ellen Hart": a run of capitals is a name
+        return True  # "The Ministry", "President Ellen Hart": a run of capitals is a name
     return bool(words) and fold(words[0]).rstrip(".") in proper
 
 
@@ -215,7 +215,7 @@ def _sources(text: str, proper: frozenset[str]) -> frozenset[str]:
         for match in matches:
             phrase = match.group(1)
             if phrase.endswith(("'s", "\u2019s")):
-                continue  # a possessor ("Trump's remarks"), handled by _POSSESSOR
+                continue  # a possessor ("Hart's remarks"), handled by _POSSESSOR
             if not _mid_sentence_ok(text, match.start(1), phrase, proper):
                 continue
             keys.update(_name_keys(phrase))
