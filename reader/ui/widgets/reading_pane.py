@@ -3,13 +3,62 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.message import Message
 
+from reader import resources
 from reader.core.models import Article, Sentence
 from reader.ui.widgets.blocks import COMPONENT_NAMES, Block
 from reader.ui.widgets.sentence_view import SentenceView
+
+
+def source_label(article: Article, home: Path | None = None) -> str:
+    """Where the article came from, short enough for one line of the pane.
+
+    The URL when there is one; else a file of the bundled sample corpus as
+    ``sample corpus · NAME``, a file under the home folder as ``~/…``, or the path as is.
+    """
+    if article.url:
+        return article.url
+    if not article.path:
+        return ""
+    path = Path(article.path)
+    try:
+        sample = resources.sample_corpus_dir().resolve()
+    except FileNotFoundError:
+        sample = None
+    resolved = path.resolve()
+    if sample is not None and resolved.is_relative_to(sample):
+        return f"sample corpus · {resolved.relative_to(sample)}"
+    home = (home or Path.home()).resolve()
+    if resolved.is_relative_to(home):
+        return f"~/{resolved.relative_to(home)}"
+    return article.path
+
+
+def fit_line(line: str, width: int) -> str:
+    """``line`` cut to ``width`` cells with an ellipsis in the middle, so both the start
+    (site, folder) and the end (file or page name) of a long source stay readable."""
+    if cell_len(line) <= width:
+        return line
+    if width < 12:
+        text = Text(line)
+        text.truncate(max(1, width - 1))
+        return text.plain + "…"
+    head_cells = (width - 1) // 3
+    tail_cells = width - 1 - head_cells
+    head = Text(line)
+    head.truncate(head_cells)
+    tail, cells = "", 0
+    for char in reversed(line):
+        cells += cell_len(char)
+        if cells > tail_cells:
+            break
+        tail = char + tail
+    return head.plain + "…" + tail
 
 
 class ReadingPane(SentenceView):
@@ -86,10 +135,11 @@ class ReadingPane(SentenceView):
         meta = [article.outlet_label, article.date or "undated"]
         if article.byline:
             meta.append(article.byline)
-        source = article.url or article.path
+        source = source_label(article)
         lines = [
             " · ".join(meta),
-            *([source] if source else []),
+            # The source stays on one line: cut, not wrapped.
+            *([fit_line(source, self.text_width)] if source else []),
             self.summary or "Comparing with the other outlets of this event…",
         ]
         for number, line in enumerate(lines):
