@@ -23,8 +23,11 @@ from textual.strip import Strip
 from reader.core.models import Article
 from reader.ui.session import ListRow
 
-OUTLET_WIDTH = 14
+OUTLET_WIDTH = 16
+"""Most cells the outlet column takes; it is as wide as the longest outlet up to this."""
 DATE_WIDTH = 10
+DATE_FROM = 60
+"""Row width from which the date shows: below it the title needs the cells more."""
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -72,11 +75,17 @@ class ArticleList(ScrollView, can_focus=True):
         self._strips: dict[tuple[int, int, int, bool], Strip] = {}
         self.open_id: str = ""
         """Id of the article shown in the reading pane, marked in the list."""
+        self._outlet_cells = OUTLET_WIDTH
+        """Cells of the longest outlet name (capped at ``OUTLET_WIDTH``)."""
 
     def set_rows(self, rows: Sequence[ListRow]) -> None:
         """Replace the rows; the cursor goes to the first article."""
         self.rows = list(rows)
         self._strips.clear()
+        self._outlet_cells = min(
+            OUTLET_WIDTH,
+            max((cell_len(r.article.outlet_label) for r in self.rows if r.article), default=6),
+        )
         self.virtual_size = Size(self.size.width, len(self.rows))
         first = next((i for i, row in enumerate(self.rows) if row.article), -1)
         self.set_reactive(ArticleList.cursor, first)
@@ -205,10 +214,10 @@ class ArticleList(ScrollView, can_focus=True):
             return text
         article = row.article
         marker = "▸" if article.id == self.open_id else " "
-        outlet_width = min(OUTLET_WIDTH, max(6, width // 4))
+        outlet_width = min(self._outlet_cells, max(6, width * 2 // 5))
         outlet = Text(article.outlet_label, end="")
         outlet.truncate(outlet_width, overflow="ellipsis", pad=True)
-        show_date = width >= 48
+        show_date = width >= DATE_FROM
         title_width = width - outlet_width - 3 - (DATE_WIDTH + 1 if show_date else 0)
         title = Text(article.title, end="")
         title.truncate(max(1, title_width), overflow="ellipsis", pad=True)
