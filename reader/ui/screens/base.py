@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 
 from reader.core.models import Article
 from reader.ui.session import Session
@@ -44,6 +45,37 @@ class ReaderScreen(Screen[None]):
 
     session: Session
     """The loaded articles with their cached sentences and comparisons."""
+
+    _focus_ticket = 0
+    """Number of the latest focus request; an older pending request gives way to it."""
+
+    FOCUS_TRIES = 50
+    """Frames a focus request waits for its widget to mount before it gives up."""
+
+    def reserve_focus(self) -> int:
+        """Claim the focus for a widget that will exist later (a comparison in a worker):
+        pass the ticket to :meth:`request_focus`; any request made meanwhile wins."""
+        self._focus_ticket += 1
+        return self._focus_ticket
+
+    def request_focus(self, widget: Widget, ticket: int | None = None) -> None:
+        """Focus ``widget`` now, or once it is mounted, unless a later request came first.
+
+        Every focus change the user asks for goes through here, so the last one asked
+        for wins, whichever widget needs frames to appear (``Widget.focus`` alone would
+        let two requests of one frame land in an arbitrary order).
+        """
+        if ticket is None:
+            ticket = self.reserve_focus()
+        self._apply_focus(widget, ticket, self.FOCUS_TRIES)
+
+    def _apply_focus(self, widget: Widget, ticket: int, tries: int) -> None:
+        if ticket != self._focus_ticket or not self.is_attached:
+            return
+        if widget.is_mounted and widget.focusable:
+            self.set_focus(widget)
+        elif tries > 0:
+            self.call_after_refresh(self._apply_focus, widget, ticket, tries - 1)
 
     def _target_view(self) -> SentenceView:
         """The sentence view the user is working in."""

@@ -26,13 +26,13 @@ class ComparingScreen(SearchingScreen):
     _picker: ComparePicker | None = None
     """The open B picker, to fill in overlaps as they are measured."""
 
+    _compare_focus = 0
+    """Focus ticket of the comparison under way: column A takes the focus when it is
+    ready, unless the user asked for another pane since."""
+
     def _focus_column_a(self) -> None:
         """Focus column A once it can take focus (the first comparison mounts it)."""
-        column = self.query_one(DiffPane).column("a")
-        if column.is_mounted:
-            column.focus()
-        else:
-            self.call_after_refresh(column.focus)
+        self.request_focus(self.query_one(DiffPane).column("a"), self._compare_focus)
 
     class ComparisonReady(Message):
         """An alignment finished (posted from the worker)."""
@@ -46,6 +46,7 @@ class ComparingScreen(SearchingScreen):
         if self.current is None or b_id not in self.session.by_id:
             return
         self.narrow_view = "diff"
+        self._compare_focus = self.reserve_focus()
         cached = self.session.cached_comparison(self.current.id, b_id)
         if cached is not None:
             self.comparison = cached

@@ -185,7 +185,7 @@ class MainScreen(ComparingScreen):
         self.narrow_view = "reading"
         if self.size.width < WIDE:
             self.show_list = False
-        self.query_one(ReadingPane).focus()
+        self.request_focus(self.query_one(ReadingPane))
 
     def watch_current(self, article: Article | None) -> None:
         self._end_search()
@@ -280,20 +280,20 @@ class MainScreen(ComparingScreen):
         if self.size.width >= WIDE:
             self._save(show_list=self.show_list)
         if self.show_list:
-            self.query_one(ArticleList).focus()
+            self.request_focus(self.query_one(ArticleList))
 
     def action_focus_pane(self, pane: str) -> None:
         if pane == "list":
             self.show_list = True
-            self.query_one(ArticleList).focus()
+            self.request_focus(self.query_one(ArticleList))
         elif pane == "reading":
             self.narrow_view = "reading"
-            self.query_one(ReadingPane).focus()
+            self.request_focus(self.query_one(ReadingPane))
         elif self.comparison is None:
             self.notify("Nothing compared yet: press c to compare with another outlet.")
         else:
             self.narrow_view = "diff"
-            self.query_one(DiffPane).column("a").focus()
+            self.request_focus(self.query_one(DiffPane).column("a"))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())

@@ -54,7 +54,7 @@ class SearchingScreen(OutletCountsScreen):
         view = self._search_view
         if view is None:
             return
-        view.focus()
+        self.request_focus(view)
         self.search = event.query
         if not event.query:
             self._end_search()
@@ -74,7 +74,7 @@ class SearchingScreen(OutletCountsScreen):
         if search_bar.is_open:
             search_bar.close()
             if self._search_view is not None:
-                self._search_view.focus()
+                self.request_focus(self._search_view)
         if self._search_view is not None:
             self._search_view.update_view(matches={})
         self.search = ""
