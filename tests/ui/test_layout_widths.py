@@ -1,4 +1,4 @@
-"""Pane widths: the list grows with the terminal."""
+"""Pane widths: the list grows with the terminal; a narrow comparison takes the list's room."""
 
 from __future__ import annotations
 
@@ -42,3 +42,15 @@ async def test_at_160_the_reading_pane_and_both_diff_columns_stay_readable() -> 
         diff = screen.query_one(DiffPane)
         assert screen.query_one(ReadingPane).size.width >= 38
         assert diff.column("a").size.width >= 38 and diff.column("b").size.width >= 38
+
+
+async def test_a_narrow_comparison_hides_the_list() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _ready(app, pilot)
+        assert screen.show_list
+        screen.compare_with("tide01")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.query_one(ArticleList).display
+        assert screen.query_one(DiffPane).column("a").size.width >= 36

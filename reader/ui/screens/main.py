@@ -187,6 +187,13 @@ class MainScreen(ComparingScreen):
             self.show_list = False
         self.request_focus(self.query_one(ReadingPane))
 
+    def compare_with(self, b_id: str) -> None:
+        """Below ``WIDE`` columns the comparison takes the list's room: two columns of
+        text need every cell a narrow terminal has."""
+        if self.size.width < WIDE and self.current is not None:
+            self.show_list = False
+        super().compare_with(b_id)
+
     def watch_current(self, article: Article | None) -> None:
         self._end_search()
         sentences = self.session.sentences(article) if article else ()
