@@ -23,7 +23,6 @@ from reader.cli.common import (
 )
 from reader.core.corpus import load_paths
 from reader.core.errors import CorpusError, StoreError
-from reader.core.events import group_events
 from reader.core.models import Article
 from reader.core.sanitize import one_line, sanitize_for_terminal
 
@@ -56,6 +55,16 @@ IMPORT_DESCRIPTION = """\
 Add articles to the library: txt (optional front matter), md, html/htm (needs
 `pip install 'newsreader[html]'`), json and jsonl. Re-importing an article updates it;
 the id comes from its URL or text, so notes survive moving or renaming files.
+
+Each imported article joins the event (same story) of a library article it matches,
+or starts a new one; events already in the library keep their ids and members. The
+whole library is regrouped from scratch with --regroup, and automatically when the
+library has no stored word counts yet (one made by an older newsreader).
+"""
+IMPORT_EPILOG = """\
+examples:
+  newsreader import ~/clips/today         add a folder; only its articles are grouped
+  newsreader import --regroup ~/clips     add, then regroup the whole library
 """
 
 _JSON_FIELDS = ("id", "outlet", "title", "date", "url", "path", "words", "event", "event_label")
@@ -107,9 +116,16 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
         "import",
         help="add article files or folders to the library",
         description=IMPORT_DESCRIPTION,
+        epilog=IMPORT_EPILOG,
         formatter_class=raw,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to import")
+    parser.add_argument(
+        "--regroup",
+        action="store_true",
+        help="regroup the whole library into events (slower: every article is read "
+        "again; existing events may get new ids)",
+    )
     add_common(parser)
     parser.set_defaults(func=run_import)
 
@@ -158,24 +174,26 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """``newsreader import``: load, clean and store; regroup the library into events."""
+    """``newsreader import``: load, clean and store; group the new articles into events
+    (the whole library with ``--regroup``)."""
     try:
         result = load_paths([Path(p).expanduser() for p in args.paths])
         report_problems(result.problems)
         if not result.articles:
             return fail("nothing imported: no article could be loaded")
         with open_library(args.data_dir) as store:
-            # Events depend on the whole library: regroup it in the same transaction.
-            outcome = store.import_articles(result.articles, group_events)
-            events = len({article.event for article in outcome.library})
+            # Grouped in the same transaction: the new articles only, unless --regroup
+            # (or a library without stored word counts) regroups all of it.
+            outcome = store.import_articles(result.articles, full=args.regroup)
+            regrouped = " (regrouped)" if outcome.regrouped else ""
             print(
                 f"imported {len(result.articles)} article(s); the library holds "
-                f"{len(outcome.library)} in {events} event(s)"
+                f"{outcome.articles} in {outcome.events} event(s){regrouped}"
             )
             if outcome.changed:
                 from reader.core.note_store import NoteStore
 
-                texts = {article.id: article.text for article in outcome.library}
+                texts = {article.id: article.text for article in outcome.imported}
                 try:
                     report = NoteStore(store).reanchor_articles(outcome.changed, texts)
                 except StoreError as error:

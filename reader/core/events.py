@@ -20,6 +20,11 @@ Method:
    their texts are near copies (:data:`SAME_TEXT`), e.g. a story republished later.
 4. Each group gets a stable id from its earliest member (date, then id), so adding a
    later article keeps the id, and the label is the title of its most central member.
+5. Importing into a library does not regroup it: :func:`attach_events` compares only the
+   new articles with the stored ones that could link to them (see its notes) and either
+   attaches each to an existing event, keeping that event's id and label, or groups the
+   new articles among themselves. A full regroup (``newsreader import --regroup``) is
+   :func:`group_events` over the whole library.
 """
 
 from __future__ import annotations
@@ -28,14 +33,20 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 from operator import itemgetter
 
 from reader.core.models import Article
-from reader.core.similarity import Blocking, dot, similar_pairs
+from reader.core.similarity import (
+    SHORT_WORDS_PER_KEY,
+    Blocking,
+    dot,
+    linkable,
+    similar_pairs,
+)
 from reader.core.textnorm import content_word_counts
 
 SAME_EVENT = 0.2
@@ -79,6 +90,12 @@ word used by more than 100 articles (a country, a leader) leads only to the 100 
 of them, so the search stays linear; a story that big still links up through its
 other words."""
 
+ATTACH_AT_MOST = 200
+"""An import of up to this many articles groups only them (:func:`attach_events`), which
+compares them with each other pair by pair; a bigger one regroups the whole library,
+whose search grows linearly (users import a few articles at a time; this is a first
+import of a folder, or a bulk one)."""
+
 BACKGROUND_DOCUMENTS = 10
 """IDF is computed as if ten more articles that share none of the words were present.
 With a handful of articles all on one story, plain IDF would call the story's own words
@@ -91,7 +108,9 @@ _CAPITALISED = re.compile(r" ([A-Z][\w'-]+)")
 _NAME_FOLLOWS = frozenset("abcdefghijklmnopqrstuvwxyz,;:")
 
 
-def _bag(article: Article) -> dict[str, float]:
+def article_bag(article: Article) -> dict[str, float]:
+    """The article's weighted content-word counts (before IDF): what grouping needs of it,
+    and what the library stores so that an import does not count every article again."""
     bag: dict[str, float] = {}
     for word, count in content_word_counts(article.title).items():
         bag[word] = bag.get(word, 0.0) + TITLE_WEIGHT * count
@@ -112,8 +131,14 @@ def _names(text: str) -> str:
     )
 
 
-def _vector(bag: dict[str, float], idf: dict[str, float], df: Counter[str]) -> dict[str, float]:
-    """The article's :data:`TOP_TERMS` heaviest words found in other articles too.
+def _vector(
+    bag: dict[str, float],
+    idf: Mapping[str, float],
+    df: Mapping[str, int],
+    shared_only: bool = True,
+) -> dict[str, float]:
+    """The article's :data:`TOP_TERMS` heaviest words found in other articles too (all
+    its words when not ``shared_only``).
 
     Normalised by the length of the *whole* weighted bag, so the result is the article's
     true cosine with any other article, restricted to its key words: words that no other
@@ -122,39 +147,100 @@ def _vector(bag: dict[str, float], idf: dict[str, float], df: Counter[str]) -> d
     log = math.log
     weighted = [(w, (1.0 + log(c)) * idf[w]) for w, c in bag.items() if c >= 1.0]
     norm = math.sqrt(sum(v * v for _, v in weighted)) or 1.0
-    shared = [(w, v) for w, v in weighted if df[w] > 1]
+    shared = [(w, v) for w, v in weighted if df.get(w, 0) > 1] if shared_only else weighted
     # Heaviest first, ties by word: two stable sorts, much faster than a tuple key.
     shared.sort(key=itemgetter(0))
     shared.sort(key=itemgetter(1), reverse=True)
     return {w: v / norm for w, v in shared[:TOP_TERMS]}
 
 
-def _day(article: Article) -> int | None:
+def article_day(article: Article) -> int | None:
+    """The article's publication day number (``date.toordinal``), None when unknown."""
     try:
         return date.fromisoformat(article.date[:10]).toordinal()
     except ValueError:
         return None
 
 
-def article_vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
-    """Each article's weighted key words (see :func:`_vector`); their dot product is the
-    articles' cosine similarity."""
-    bags = [_bag(a) for a in articles]
+_day = article_day
+
+
+def document_frequencies(bags: Sequence[dict[str, float]]) -> Counter[str]:
+    """In how many of ``bags`` each word occurs."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
-    total = len(articles) + BACKGROUND_DOCUMENTS
-    idf = {w: math.log(1.0 + total / n) for w, n in df.items()}
-    return [_vector(bag, idf, df) for bag in bags]
+    return df
+
+
+def vectors_from_bags(
+    bags: Sequence[dict[str, float]],
+    df: Mapping[str, int],
+    documents: int,
+    *,
+    shared_only: bool = True,
+) -> list[dict[str, float]]:
+    """Each bag's weighted key words (see :func:`_vector`), given the document frequency
+    of (at least) every word of the bags over ``documents`` articles.
+
+    With ``shared_only`` false, words no other article uses yet are kept: the library
+    indexes an article by those (:func:`key_words`), since the articles that will share
+    them are the ones imported later.
+    """
+    total = documents + BACKGROUND_DOCUMENTS
+    log = math.log
+    idf: dict[str, float] = {}
+    for bag in bags:
+        for word in bag:
+            if word not in idf:
+                idf[word] = log(1.0 + total / max(1, df.get(word, 0)))
+    return [_vector(bag, idf, df, shared_only) for bag in bags]
+
+
+def article_vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
+    """Each article's weighted key words (see :func:`_vector`); their dot product is the
+    articles' cosine similarity."""
+    bags = [article_bag(a) for a in articles]
+    return vectors_from_bags(bags, document_frequencies(bags), len(articles))
+
+
+def key_words(vector: dict[str, float]) -> list[str]:
+    """The article's :data:`BLOCKING` key words, heaviest first: what the library indexes
+    to find, among thousands, the articles an imported one must be compared with."""
+    return list(vector)[: BLOCKING.keys]
 
 
 def group_events(articles: Sequence[Article]) -> list[Article]:
     """Return the articles (same order) with ``event`` and ``event_label`` filled in."""
-    count = len(articles)
-    if not count:
+    if not articles:
         return []
-    vectors = article_vectors(articles)
-    days = [_day(a) for a in articles]
+    return _group(articles, article_vectors(articles))
+
+
+@dataclass(frozen=True)
+class LibraryGrouping:
+    """A full regroup, with what the library stores to import incrementally later."""
+
+    articles: list[Article]
+    """The articles with their events, in the order given."""
+    bags: list[dict[str, float]]
+    """Each article's :func:`article_bag`."""
+    df: Counter[str]
+    """In how many of the articles each word occurs."""
+
+
+def regroup_library(articles: Sequence[Article]) -> LibraryGrouping:
+    """:func:`group_events` over the whole library, keeping its bags, vectors and DF."""
+    bags = [article_bag(a) for a in articles]
+    df = document_frequencies(bags)
+    vectors = vectors_from_bags(bags, df, len(articles))
+    grouped = _group(articles, vectors) if articles else []
+    return LibraryGrouping(grouped, bags, df)
+
+
+def _group(articles: Sequence[Article], vectors: list[dict[str, float]]) -> list[Article]:
+    count = len(articles)
+    days = [article_day(a) for a in articles]
     similarity = similar_pairs(
         vectors,
         days,
@@ -163,8 +249,28 @@ def group_events(articles: Sequence[Article]) -> list[Article]:
         copy_threshold=SAME_TEXT,
         blocking=None if count <= EXACT_ARTICLES else BLOCKING,
     )
-    parent = list(range(count))
-    span: list[tuple[int, int] | None] = [(d, d) if d is not None else None for d in days]
+    spans: list[tuple[int, int] | None] = [(d, d) if d is not None else None for d in days]
+    edges = [(score, i, j) for (i, j), score in similarity.items()]
+    root = _link(edges, spans, [False] * count)
+    return _name_groups(articles, range(count), root, days, vectors)
+
+
+def _link(
+    edges: list[tuple[float, int, int]],
+    spans: list[tuple[int, int] | None],
+    fixed: list[bool],
+) -> Callable[[int], int]:
+    """Single-link the nodes (``spans`` gives each one's range of days) along ``edges``
+    (score, node, node), most similar first, keeping each group within
+    :data:`MAX_EVENT_DAYS` unless the link is a near copy. Two groups that both hold a
+    ``fixed`` node (an existing event, whose id must not change) are never merged.
+
+    Returns:
+        The function from a node to its group's root.
+    """
+    parent = list(range(len(spans)))
+    span = list(spans)
+    anchored = list(fixed)
 
     def root(k: int) -> int:
         while parent[k] != k:
@@ -172,10 +278,9 @@ def group_events(articles: Sequence[Article]) -> list[Article]:
             k = parent[k]
         return k
 
-    edges = sorted(((score, i, j) for (i, j), score in similarity.items()), reverse=True)
-    for score, i, j in edges:
+    for score, i, j in sorted(edges, reverse=True):
         ri, rj = root(i), root(j)
-        if ri == rj:
+        if ri == rj or (anchored[ri] and anchored[rj]):
             continue
         si, sj = span[ri], span[rj]
         merged = si or sj
@@ -185,9 +290,21 @@ def group_events(articles: Sequence[Article]) -> list[Article]:
                 continue
         parent[rj] = ri
         span[ri] = merged
+        anchored[ri] = anchored[ri] or anchored[rj]
+    return root
 
+
+def _name_groups(
+    articles: Sequence[Article],
+    nodes: Iterable[int],
+    root: Callable[[int], int],
+    days: Sequence[int | None],
+    vectors: Sequence[dict[str, float]],
+) -> list[Article]:
+    """``articles`` with the id and label of their group: ``nodes`` (article indices) are
+    grouped by ``root``; the id comes from the earliest member (date, then id)."""
     groups: dict[int, list[int]] = {}
-    for k in range(count):
+    for k in nodes:
         groups.setdefault(root(k), []).append(k)
     result = list(articles)
     for members in groups.values():
@@ -197,6 +314,132 @@ def group_events(articles: Sequence[Article]) -> list[Article]:
         label = articles[central].title or articles[earliest].title
         for k in members:
             result[k] = replace(articles[k], event=event_id, event_label=label)
+    return result
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A library article as grouping sees it: its stored event and word counts."""
+
+    id: str
+    day: int | None
+    event: str
+    event_label: str
+    bag: dict[str, float]
+
+
+Posting = tuple[str, int, int | None, int]
+"""A stored article using a key word: its id, the word's rank among its key words, its
+day and its number of shared words (the size of its vector)."""
+
+
+def blocked_neighbours(
+    vector: dict[str, float], day: int | None, postings: Mapping[str, Sequence[Posting]]
+) -> set[str]:
+    """The stored articles that :data:`BLOCKING` lets :func:`group_events` compare with an
+    article of this ``vector`` and ``day``, given the stored users of its key words.
+
+    Those close in time (or undated) sharing :attr:`Blocking.min_shared` of the key
+    words (fewer for a short article), and those further apart sharing
+    :attr:`Blocking.copy_shared` of either one's :attr:`Blocking.copy_keys` heaviest.
+    Unlike :func:`group_events` a common word leads to all its users, not only the
+    latest :attr:`Blocking.max_postings`: an import compares a few articles, so this
+    costs little and misses nothing.
+    """
+    size = len(vector)
+    close: Counter[str] = Counter()
+    far: Counter[str] = Counter()
+    sizes: dict[str, int] = {}
+    for rank, word in enumerate(key_words(vector)):
+        for article_id, other_rank, other_day, other_size in postings.get(word, ()):
+            sizes[article_id] = other_size
+            if day is None or other_day is None or abs(day - other_day) <= MAX_EVENT_DAYS:
+                close[article_id] += 1
+            elif rank < BLOCKING.copy_keys or other_rank < BLOCKING.copy_keys:
+                far[article_id] += 1
+    found = {
+        article_id
+        for article_id, count in close.items()
+        if count >= BLOCKING.min_shared
+        or count * SHORT_WORDS_PER_KEY >= size
+        or count * SHORT_WORDS_PER_KEY >= sizes[article_id]
+    }
+    found.update(article_id for article_id, count in far.items() if count >= BLOCKING.copy_shared)
+    return found
+
+
+def attach_events(
+    new: Sequence[Article],
+    new_bags: Sequence[dict[str, float]],
+    neighbours: Sequence[StoredArticle],
+    event_spans: Mapping[str, tuple[int, int] | None],
+    df: Mapping[str, int],
+    documents: int,
+    compare: Sequence[Collection[str]] | None = None,
+) -> list[Article]:
+    """The ``new`` articles (same order) with events, without regrouping the library.
+
+    Each new article is compared with the other new ones and with ``neighbours``: the
+    stored articles that could link to it (the library's caller picks those dated within
+    :data:`MAX_EVENT_DAYS` of it, the undated ones, and the ones sharing enough key words
+    to be a near copy; all of a small library). Scores and rules are those of
+    :func:`group_events`: the same vectors, thresholds and date span (``event_spans``
+    gives each existing event's span over all its members). A new article that links to
+    an existing event takes its id and label; the others are grouped among themselves
+    and named as :func:`group_events` names groups. Existing articles never move, and two
+    existing events are never merged (a new article bridging two events joins the more
+    similar one): their ids are what notes and filters refer to. ``newsreader import
+    --regroup`` regroups everything from scratch.
+
+    Args:
+        new: the articles being imported.
+        new_bags: their :func:`article_bag`.
+        neighbours: see above (none of them in ``new``).
+        event_spans: day range of each neighbour's event (None: all undated).
+        df: document frequency of every word of the bags, over ``documents`` articles
+            (the whole library, new articles included).
+        documents: see ``df``.
+        compare: for each new article, the ids of the neighbours to compare it with
+            (e.g. :func:`blocked_neighbours`); None compares it with all of them.
+    """
+    count = len(new)
+    if not count:
+        return []
+    vectors = vectors_from_bags([*new_bags, *(n.bag for n in neighbours)], df, documents)
+    days = [article_day(a) for a in new] + [n.day for n in neighbours]
+    events = sorted({n.event for n in neighbours})
+    event_node = {event: count + position for position, event in enumerate(events)}
+    spans: list[tuple[int, int] | None] = [(d, d) if d is not None else None for d in days[:count]]
+    spans += [event_spans.get(event) for event in events]
+    fixed = [False] * count + [True] * len(events)
+    edges: list[tuple[float, int, int]] = []
+    for i in range(count):
+        others: Iterable[int] = range(i + 1, count + len(neighbours))
+        if compare is not None:
+            wanted = compare[i]
+            others = [*range(i + 1, count)] + [
+                count + k for k, n in enumerate(neighbours) if n.id in wanted
+            ]
+        for j in others:
+            score = dot(vectors[i], vectors[j])
+            if linkable(
+                score,
+                days[i],
+                days[j],
+                threshold=SAME_EVENT,
+                max_days=MAX_EVENT_DAYS,
+                copy_threshold=SAME_TEXT,
+            ):
+                node = j if j < count else event_node[neighbours[j - count].event]
+                edges.append((score, i, node))
+    root = _link(edges, spans, fixed)
+    owner = {root(node): event for event, node in event_node.items()}
+    labels = {n.event: n.event_label for n in neighbours}
+    result = _name_groups(new, range(count), root, days, vectors)
+    for k in range(count):
+        event = owner.get(root(k))
+        if event is not None:
+            result[k] = replace(new[k], event=event, event_label=labels[event])
     return result
 
 

@@ -51,6 +51,22 @@ def dot(left: Vector, right: Vector) -> float:
     return math.fsum([left[word] * right[word] for word in left.keys() & right.keys()])
 
 
+def linkable(
+    score: float,
+    day: int | None,
+    other_day: int | None,
+    *,
+    threshold: float,
+    max_days: int,
+    copy_threshold: float,
+) -> bool:
+    """Whether two vectors with dot product ``score`` qualify as in :func:`similar_pairs`."""
+    if score >= copy_threshold:
+        return True
+    close = day is None or other_day is None or abs(day - other_day) <= max_days
+    return close and score >= threshold
+
+
 def similar_pairs(
     vectors: Sequence[Vector],
     days: Sequence[int | None],

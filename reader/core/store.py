@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from reader.core import events
 from reader.core.errors import StoreError
 from reader.core.models import Article, DroppedUnit
 
@@ -99,6 +100,35 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(articles_fts, rowid, title, text)
         VALUES ('delete', old.rowid, old.title, old.text);
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+    # v4: what event grouping needs of each article (its weighted word counts, day and
+    # key words) and the library's document frequencies, so an import compares only the
+    # new articles with their neighbours (events.attach_events) instead of regrouping the
+    # whole library. Libraries upgraded from v3 have no rows yet: the next import
+    # regroups them once and fills these tables.
+    """
+    CREATE TABLE article_terms (
+        article_id TEXT PRIMARY KEY,
+        day INTEGER,
+        size INTEGER NOT NULL,
+        bag_json TEXT NOT NULL
+    );
+    CREATE INDEX article_terms_day ON article_terms(day);
+    CREATE TABLE article_keys (
+        word TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        rank INTEGER NOT NULL,
+        PRIMARY KEY (word, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_keys_article ON article_keys(article_id);
+    CREATE TABLE term_df (
+        word TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TRIGGER articles_terms_ad AFTER DELETE ON articles BEGIN
+        DELETE FROM article_terms WHERE article_id = old.id;
+        DELETE FROM article_keys WHERE article_id = old.id;
     END;
     """,
 ]
@@ -225,43 +255,90 @@ class Store:
         rows = [_article_row(article) for article in articles]
         with self.transaction() as connection:
             connection.executemany(_UPSERT_SQL, rows)
+            # Their stored word counts may no longer match: the next import regroups.
+            _forget_terms(connection, [row[0] for row in rows])
         return len(rows)
 
     def import_articles(
-        self, articles: Sequence[Article], regroup: Callable[[list[Article]], list[Article]]
+        self,
+        articles: Sequence[Article],
+        regroup: Callable[[list[Article]], list[Article]] | None = None,
+        *,
+        full: bool = False,
     ) -> ImportOutcome:
-        """Insert or replace ``articles`` and store the library's new event groups, all in
-        one transaction.
+        """Insert or replace ``articles`` and give them event groups, all in one
+        transaction.
+
+        By default only the imported articles are grouped: each joins an existing event
+        or forms a new one with other imported articles (:func:`events.attach_events`),
+        and every other article keeps its event. The whole library is regrouped instead
+        (:func:`events.regroup_library`) when ``full`` is set, when some article has no
+        stored word counts (a library from schema v3, or articles stored without an
+        import), or when more than ``events.ATTACH_AT_MOST`` articles are imported at
+        once (the new articles are compared with each other pair by pair; a full
+        regroup's search scales with the library instead).
+
+        Document frequencies: the stored ``term_df`` counts are updated with each
+        imported article, so new articles are weighed against the current library, but
+        stored articles are never re-weighed or regrouped; a full regroup recomputes
+        everything from scratch.
 
         Args:
             articles: the articles to add or update (matched by id).
-            regroup: given every library article (new ones included, newest first),
-                returns them with ``event`` and ``event_label`` filled in.
+            regroup: when given, regroups the whole library instead: given every
+                library article (new ones included, newest first), returns them with
+                ``event`` and ``event_label`` filled in. The stored word counts are then
+                dropped, so the next import regroups in full.
+            full: regroup the whole library (see above).
 
         Raises:
             StoreError: when the database cannot be read or written; nothing is changed.
         """
+        unique = list({article.id: article for article in articles}.values())
         rows = [_article_row(article) for article in articles]
-        ids = [article.id for article in articles]
+        ids = [article.id for article in unique]
         with self.transaction() as connection:
             old_texts: dict[str, str] = {}
-            for index in range(0, len(ids), _CHUNK):
-                chunk = ids[index : index + _CHUNK]
+            for chunk in _chunks(ids):
                 marks = ", ".join("?" for _ in chunk)
                 old_texts.update(
                     connection.execute(
                         f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk
                     ).fetchall()
                 )
+            complete = connection.execute(
+                "SELECT (SELECT count(*) FROM articles) = (SELECT count(*) FROM article_terms)"
+            ).fetchone()[0]
             connection.executemany(_UPSERT_SQL, rows)
-            library = regroup(
-                [_article_from_row(row) for row in connection.execute(_LIST_SQL).fetchall()]
-            )
-            _write_events(connection, library)
+            regrouped = True
+            if regroup is not None:
+                library = regroup(
+                    [_article_from_row(row) for row in connection.execute(_LIST_SQL).fetchall()]
+                )
+                _write_events(connection, library)
+                for table in ("article_terms", "article_keys", "term_df"):
+                    connection.execute(f"DELETE FROM {table}")
+                by_id = {article.id: article for article in library}
+                imported = [by_id.get(article.id, article) for article in unique]
+            elif full or not complete or len(unique) > events.ATTACH_AT_MOST:
+                imported = _regroup_all(connection, ids)
+            else:
+                imported = _attach(connection, unique)
+                regrouped = False
+            total, event_count = connection.execute(
+                "SELECT count(*), count(DISTINCT event) FROM articles"
+            ).fetchone()
         changed = sorted(
             {a.id for a in articles if a.id in old_texts and old_texts[a.id] != a.text}
         )
-        return ImportOutcome(library, len(old_texts), changed)
+        return ImportOutcome(
+            imported=imported,
+            articles=int(total),
+            events=int(event_count),
+            replaced=len(old_texts),
+            changed=changed,
+            regrouped=regrouped,
+        )
 
     def store_events(self, articles: Iterable[Article]) -> None:
         """Store the ``event`` and ``event_label`` of library articles in one transaction.
@@ -329,6 +406,7 @@ class Store:
     def delete_article(self, article_id: str) -> bool:
         """Remove one article by full id; True when it existed. Its notes are kept."""
         with self.transaction() as connection:
+            _forget_terms(connection, [article_id])
             cursor = connection.execute("DELETE FROM articles WHERE id = ?", (article_id,))
         return cursor.rowcount > 0
 
@@ -363,12 +441,203 @@ _CHUNK = 500
 class ImportOutcome:
     """What ``Store.import_articles`` did."""
 
-    library: list[Article]
-    """Every library article after the import, events filled in, newest first."""
+    imported: list[Article]
+    """The imported articles as stored, events filled in (one per id, in import order)."""
+    articles: int
+    """How many articles the library holds after the import."""
+    events: int
+    """In how many events."""
     replaced: int
     """How many of the imported articles were already in the library."""
     changed: list[str]
     """Ids of the replaced articles whose text changed (their notes need re-anchoring)."""
+    regrouped: bool
+    """Whether the whole library was regrouped (rather than the new articles attached)."""
+
+
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``values`` in runs of at most :data:`_CHUNK` (for ``IN (...)`` queries)."""
+    for index in range(0, len(values), _CHUNK):
+        yield values[index : index + _CHUNK]
+
+
+def _forget_terms(connection: sqlite3.Connection, ids: Sequence[str]) -> None:
+    """Drop the stored word counts of ``ids``, taking them out of the document
+    frequencies."""
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        bags = connection.execute(
+            f"SELECT bag_json FROM article_terms WHERE article_id IN ({marks})", chunk
+        ).fetchall()
+        words = [(word,) for (bag_json,) in bags for word in _json_bag(bag_json)]
+        connection.executemany("UPDATE term_df SET df = df - 1 WHERE word = ?", words)
+        connection.execute(f"DELETE FROM article_terms WHERE article_id IN ({marks})", chunk)
+        connection.execute(f"DELETE FROM article_keys WHERE article_id IN ({marks})", chunk)
+
+
+def _store_terms(
+    connection: sqlite3.Connection,
+    articles: Sequence[Article],
+    bags: Sequence[dict[str, float]],
+    df: Mapping[str, int],
+    documents: int,
+) -> None:
+    """Store the word counts, day and key words of ``articles`` (none stored yet).
+
+    The key words are the heaviest of all the article's words, shared with another
+    article or not yet (``shared_only=False``): later articles on its story will share
+    them.
+    """
+    index = events.vectors_from_bags(bags, df, documents, shared_only=False)
+    connection.executemany(
+        "INSERT INTO article_terms (article_id, day, size, bag_json) VALUES (?, ?, ?, ?)",
+        [
+            (a.id, events.article_day(a), len(vector), json.dumps(bag, separators=(",", ":")))
+            for a, bag, vector in zip(articles, bags, index, strict=True)
+        ],
+    )
+    connection.executemany(
+        "INSERT INTO article_keys (word, article_id, rank) VALUES (?, ?, ?)",
+        [
+            (word, a.id, rank)
+            for a, vector in zip(articles, index, strict=True)
+            for rank, word in enumerate(events.key_words(vector))
+        ],
+    )
+
+
+def _regroup_all(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Article]:
+    """Regroup the whole library and store its word counts afresh; returns the articles
+    ``ids`` as grouped."""
+    library = [_article_from_row(row) for row in connection.execute(_LIST_SQL).fetchall()]
+    grouping = events.regroup_library(library)
+    _write_events(connection, grouping.articles)
+    for table in ("article_terms", "article_keys", "term_df"):
+        connection.execute(f"DELETE FROM {table}")
+    _store_terms(connection, library, grouping.bags, grouping.df, len(library))
+    connection.executemany("INSERT INTO term_df (word, df) VALUES (?, ?)", grouping.df.items())
+    by_id = {article.id: article for article in grouping.articles}
+    return [by_id[article_id] for article_id in ids]
+
+
+def _attach(connection: sqlite3.Connection, new: Sequence[Article]) -> list[Article]:
+    """Group the just-stored ``new`` articles against the library (see
+    :func:`events.attach_events`), store their events and word counts; returns them."""
+    ids = [article.id for article in new]
+    _forget_terms(connection, ids)  # re-imported articles: their old counts
+    bags = [events.article_bag(article) for article in new]
+    connection.executemany(
+        "INSERT INTO term_df (word, df) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET df = df + 1",
+        [(word,) for bag in bags for word in bag],
+    )
+    documents = int(connection.execute("SELECT count(*) FROM article_terms").fetchone()[0])
+    documents += len(new)
+    df: dict[str, int] = {}
+    _fetch_df(connection, {word for bag in bags for word in bag}, df)
+    vectors = events.vectors_from_bags(bags, df, documents)
+    neighbours, compare = _neighbours(connection, new, vectors, set(ids), documents)
+    _fetch_df(connection, {word for n in neighbours for word in n.bag}, df)
+    spans = _event_spans(connection, {n.event for n in neighbours}, set(ids))
+    grouped = events.attach_events(new, bags, neighbours, spans, df, documents, compare)
+    _write_events(connection, grouped)
+    _store_terms(connection, new, bags, df, documents)
+    return grouped
+
+
+def _fetch_df(connection: sqlite3.Connection, words: set[str], df: dict[str, int]) -> None:
+    """Add the stored document frequency of ``words`` (those not in ``df`` yet) to it."""
+    missing = sorted(word for word in words if word not in df)
+    for chunk in _chunks(missing):
+        marks = ", ".join("?" for _ in chunk)
+        df.update(
+            connection.execute(
+                f"SELECT word, df FROM term_df WHERE word IN ({marks})", chunk
+            ).fetchall()
+        )
+
+
+_TERMS_SQL = (
+    "SELECT t.article_id, t.day, t.bag_json, a.event, a.event_label FROM article_terms t "
+    "JOIN articles a ON a.id = t.article_id"
+)
+
+
+def _neighbours(
+    connection: sqlite3.Connection,
+    new: Sequence[Article],
+    vectors: Sequence[dict[str, float]],
+    exclude: set[str],
+    documents: int,
+) -> tuple[list[events.StoredArticle], list[set[str]] | None]:
+    """The stored articles that could link to one of ``new``, and which of them to
+    compare with each (None: all). A small library: all of them, as ``group_events``
+    compares every two articles there; else the ones ``events.BLOCKING`` lets
+    ``group_events`` compare (``events.blocked_neighbours``), found through the stored
+    key words."""
+    if documents <= events.EXACT_ARTICLES:
+        rows = connection.execute(_TERMS_SQL).fetchall()
+        compare = None
+    else:
+        words = sorted({word for vector in vectors for word in events.key_words(vector)})
+        postings: dict[str, list[events.Posting]] = {}
+        for chunk in _chunks(words):
+            marks = ", ".join("?" for _ in chunk)
+            for word, article_id, rank, day, size in connection.execute(
+                "SELECT k.word, k.article_id, k.rank, t.day, t.size FROM article_keys k "
+                f"JOIN article_terms t ON t.article_id = k.article_id WHERE k.word IN ({marks})",
+                chunk,
+            ).fetchall():
+                if article_id not in exclude:
+                    postings.setdefault(word, []).append((article_id, rank, day, size))
+        compare = [
+            events.blocked_neighbours(vector, events.article_day(article), postings)
+            for article, vector in zip(new, vectors, strict=True)
+        ]
+        wanted = sorted(set().union(*compare))
+        rows = []
+        for chunk in _chunks(wanted):
+            marks = ", ".join("?" for _ in chunk)
+            rows += connection.execute(
+                f"{_TERMS_SQL} WHERE t.article_id IN ({marks})", chunk
+            ).fetchall()
+    neighbours = [
+        events.StoredArticle(
+            id=row[0], day=row[1], event=row[3], event_label=row[4], bag=_json_bag(row[2])
+        )
+        for row in sorted(rows, key=lambda row: str(row[0]))
+        if row[0] not in exclude
+    ]
+    return neighbours, compare
+
+
+def _event_spans(
+    connection: sqlite3.Connection, event_ids: set[str], exclude: set[str]
+) -> dict[str, tuple[int, int] | None]:
+    """Each event's span of days over its stored members (not ``exclude``)."""
+    spans: dict[str, tuple[int, int] | None] = {event: None for event in event_ids}
+    for chunk in _chunks(sorted(event_ids)):
+        marks = ", ".join("?" for _ in chunk)
+        for article_id, event, day in connection.execute(
+            "SELECT a.id, a.event, t.day FROM articles a JOIN article_terms t "
+            f"ON t.article_id = a.id WHERE a.event IN ({marks}) AND t.day IS NOT NULL",
+            chunk,
+        ).fetchall():
+            if article_id in exclude:
+                continue
+            span = spans[event]
+            spans[event] = (min(span[0], day), max(span[1], day)) if span else (day, day)
+    return spans
+
+
+def _json_bag(value: str) -> dict[str, float]:
+    """A stored bag of word counts; anything unreadable is empty."""
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return {}
+    # Written by _store_terms only: trusted to be {word: number} (checking each entry
+    # would cost as much as the parsing).
+    return cast("dict[str, float]", parsed) if isinstance(parsed, dict) else {}
 
 
 def _write_events(connection: sqlite3.Connection, articles: Iterable[Article]) -> None:

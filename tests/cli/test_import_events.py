@@ -132,3 +132,43 @@ def test_reimport_unchanged_says_nothing_about_notes(
     assert main(["import", str(floods)]) == 0
     out = capsys.readouterr().out
     assert "re-attached" not in out and "lost" not in out
+
+
+def test_import_groups_only_the_new_articles_unless_asked_to_regroup(
+    floods: Path,
+    tmp_path: Path,
+    isolated_dirs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The first import regroups: the sample corpus was stored without grouping data.
+    assert main(["import", str(floods / "a.txt")]) == 0
+    assert "(regrouped)" in capsys.readouterr().out
+    before = stored_events(isolated_dirs)
+
+    def fail(*_: object) -> None:
+        raise AssertionError("the library was regrouped")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("reader.core.events.regroup_library", fail)
+        patch.setattr("reader.core.events.group_events", fail)
+        assert main(["import", str(floods / "b.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "the library holds 7 in 2 event(s)\n" in out
+    after = stored_events(isolated_dirs)
+    assert {k: after[k] for k in before} == before
+    [new_id] = set(after) - set(before)
+    [flood_a] = [k for k in before if before[k][0] == after[new_id][0]]
+    assert after[new_id] == before[flood_a]
+
+    assert main(["import", "--regroup", str(floods / "b.txt")]) == 0
+    assert "the library holds 7 in 2 event(s) (regrouped)" in capsys.readouterr().out
+    assert stored_events(isolated_dirs) == after
+
+
+def test_import_help_explains_regroup(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--regroup" in text and "regroup the whole library" in text
+    assert "events already in the library keep their ids" in text
