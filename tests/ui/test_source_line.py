@@ -35,5 +35,7 @@ def test_a_long_source_is_cut_in_the_middle_to_one_line() -> None:
 
 
 def test_a_long_sample_corpus_name_keeps_its_extension() -> None:
-    line = fit_line("sample corpus · 001_cdc75f922544a1d6.txt", 30)
-    assert len(line) == 30 and line.endswith(".txt") and line.startswith("sample")
+    line = fit_line("sample corpus · 001_cdc75f922544a1d6.txt", 32)
+    assert len(line) == 32 and line.endswith(".txt")
+    assert line.startswith("sample corpus · 001_")
+    assert fit_line("sample corpus · 001_cdc75f922544a1d6.txt", 20).startswith("sample")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -13,6 +14,14 @@ from reader import resources
 from reader.core.models import Article, Sentence
 from reader.ui.widgets.blocks import COMPONENT_NAMES, Block
 from reader.ui.widgets.sentence_view import SentenceView
+
+
+@lru_cache(maxsize=1)
+def _sample_dir() -> Path | None:
+    try:
+        return resources.sample_corpus_dir().resolve()
+    except FileNotFoundError:
+        return None
 
 
 def source_label(article: Article, home: Path | None = None) -> str:
@@ -26,10 +35,7 @@ def source_label(article: Article, home: Path | None = None) -> str:
     if not article.path:
         return ""
     path = Path(article.path)
-    try:
-        sample = resources.sample_corpus_dir().resolve()
-    except FileNotFoundError:
-        sample = None
+    sample = _sample_dir()
     resolved = path.resolve()
     if sample is not None and resolved.is_relative_to(sample):
         return f"sample corpus · {resolved.relative_to(sample)}"
@@ -41,9 +47,14 @@ def source_label(article: Article, home: Path | None = None) -> str:
 
 def fit_line(line: str, width: int) -> str:
     """``line`` cut to ``width`` cells with an ellipsis in the middle, so both the start
-    (site, folder) and the end (file or page name) of a long source stay readable."""
+    (site, folder) and the end (file or page name) of a long source stay readable; a
+    leading ``LABEL · `` stays whole when there is room."""
     if cell_len(line) <= width:
         return line
+    label, sep, name = line.rpartition(" · ")
+    if sep and cell_len(label) + 3 + 12 <= width:
+        # "sample corpus · NAME": the label stays whole, the name gives way.
+        return label + sep + fit_line(name, width - cell_len(label) - 3)
     if width < 12:
         text = Text(line)
         text.truncate(max(1, width - 1))
