@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from reader.core.annotations import Annotation, reanchor, same_wording
 from reader.core.errors import StoreError
 from reader.core.models import Article
 from reader.core.note_store import NoteStore
 from reader.ui.screens.note import NoteDraft, NoteEditor, QuotedSide
+from reader.ui.widgets.footer import KeyFooter
 
 ExportNotes = Callable[[list[Annotation]], None]
 """Starts an export of these notes (the main screen's export dialog)."""
@@ -124,7 +125,7 @@ class NotesScreen(Screen[NoteChoice | None]):
         yield DataTable(id="notes-table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="notes-preview"):
             yield Static(id="notes-preview-text")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

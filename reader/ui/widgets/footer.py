@@ -79,31 +79,49 @@ class KeyFooter(Widget):
         key_style = self.get_component_rich_style("key-footer--key")
         description_style = self.get_component_rich_style("key-footer--description")
         shown, palette = self._keys()
+        width = self.size.width
+        tail: Text | None = None
+        if palette is not None:
+            display = palette[1]
+            tail = Text.assemble(
+                "▏", (f"{display}", key_style), (f" {palette[2]} ", description_style)
+            )
+        room = width - (tail.cell_len + 1 if tail is not None else 0)
+
+        def key_texts(compact: bool) -> list[Text]:
+            texts = []
+            for _key, display, description, enabled in shown:
+                if compact:
+                    text = Text.assemble(
+                        (display, key_style), (f" {description} ", description_style)
+                    )
+                else:
+                    text = Text.assemble(
+                        (f" {display} ", key_style), (f"{description} ", description_style)
+                    )
+                if not enabled:
+                    text.stylize("dim")
+                texts.append(text)
+            return texts
+
+        keys = key_texts(self.compact)
+        if not self.compact and sum(text.cell_len for text in keys) > room:
+            keys = key_texts(True)  # too many keys for the roomy style: the compact one
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str]] = []
-        for key, display, description, enabled in shown:
+        for (key, *_rest), text in zip(shown, keys, strict=True):
+            if line.cell_len + text.cell_len > room:
+                break  # whole keys only: a cut description reads as a different word
             start = line.cell_len
-            if self.compact:
-                line.append(display, key_style)
-                line.append(f" {description} ", description_style)
-            else:
-                line.append(f" {display} ", key_style)
-                line.append(f"{description} ", description_style)
-            if not enabled:
-                line.stylize("dim", start)
+            line.append_text(text)
             spans.append((start, line.cell_len, key))
-        if palette is not None:
-            key, display, description = palette
-            tail = Text.assemble(
-                "▏", (f"{display}", key_style), (f" {description} ", description_style)
-            )
-            width = self.size.width
+        if palette is not None and tail is not None:
             gap = width - line.cell_len - tail.cell_len
             if gap >= 1:
                 line.append(" " * gap)
                 start = line.cell_len + 1
                 line.append_text(tail)
-                spans.append((start, start + cell_len(tail.plain) - 1, key))
+                spans.append((start, start + cell_len(tail.plain) - 1, palette[0]))
         self._spans = spans
         return line
 
