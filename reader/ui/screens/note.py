@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -106,6 +106,18 @@ class NoteEditor(ModalScreen[Annotation | None]):
         area = self.query_one("#note-text", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self._fit(self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.height)
+
+    def _fit(self, rows: int) -> None:
+        """Keep the tags, the label and the key hint on screen in a short terminal (24
+        rows): the quotes and the note box give up rows before anything is cut off."""
+        quotes = 10 if rows >= 32 else 4
+        self.query_one("#note-quotes").styles.max_height = quotes
+        # Dialog at most 85% of the rows; frame, title, fields and hint take 9 of them.
+        self.query_one("#note-text").styles.height = max(3, min(10, rows * 85 // 100 - 9 - quotes))
 
     def draft(self) -> NoteDraft:
         """The editor's current content."""
