@@ -132,13 +132,9 @@ def _names(text: str) -> str:
 
 
 def _vector(
-    bag: dict[str, float],
-    idf: Mapping[str, float],
-    df: Mapping[str, int],
-    shared_only: bool = True,
+    bag: dict[str, float], idf: Mapping[str, float], df: Mapping[str, int]
 ) -> dict[str, float]:
-    """The article's :data:`TOP_TERMS` heaviest words found in other articles too (all
-    its words when not ``shared_only``).
+    """The article's :data:`TOP_TERMS` heaviest words found in other articles too.
 
     Normalised by the length of the *whole* weighted bag, so the result is the article's
     true cosine with any other article, restricted to its key words: words that no other
@@ -147,11 +143,40 @@ def _vector(
     log = math.log
     weighted = [(w, (1.0 + log(c)) * idf[w]) for w, c in bag.items() if c >= 1.0]
     norm = math.sqrt(sum(v * v for _, v in weighted)) or 1.0
-    shared = [(w, v) for w, v in weighted if df.get(w, 0) > 1] if shared_only else weighted
+    shared = [(w, v) for w, v in weighted if df.get(w, 0) > 1]
     # Heaviest first, ties by word: two stable sorts, much faster than a tuple key.
     shared.sort(key=itemgetter(0))
     shared.sort(key=itemgetter(1), reverse=True)
     return {w: v / norm for w, v in shared[:TOP_TERMS]}
+
+
+def _weigh(
+    bag: dict[str, float], idf: Mapping[str, float], df: Mapping[str, int]
+) -> tuple[dict[str, float], list[str], int]:
+    """:func:`_vector`, and the heaviest :attr:`Blocking.keys` of *all* the article's
+    words (shared or not yet) with their number up to :data:`TOP_TERMS`: what the
+    library indexes the article by, since the articles that will share its own words
+    are the ones imported later. One sort serves both (filtering keeps the order)."""
+    log = math.log
+    weighted = [(w, (1.0 + log(c)) * idf[w]) for w, c in bag.items() if c >= 1.0]
+    norm = math.sqrt(sum(v * v for _, v in weighted)) or 1.0
+    weighted.sort(key=itemgetter(0))
+    weighted.sort(key=itemgetter(1), reverse=True)
+    shared = [(w, v) for w, v in weighted if df.get(w, 0) > 1][:TOP_TERMS]
+    keys = [w for w, _ in weighted[: BLOCKING.keys]]
+    return {w: v / norm for w, v in shared}, keys, min(len(weighted), TOP_TERMS)
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """Bags weighed against document frequencies: see :func:`weigh_bags`."""
+
+    vectors: list[dict[str, float]]
+    """Each bag's vector, as :func:`vectors_from_bags` gives it."""
+    keys: list[list[str]]
+    """Each bag's heaviest words, shared or not (at most :attr:`Blocking.keys`)."""
+    sizes: list[int]
+    """How many words each bag weighs (at most :data:`TOP_TERMS`)."""
 
 
 def article_day(article: Article) -> int | None:
@@ -173,20 +198,9 @@ def document_frequencies(bags: Sequence[dict[str, float]]) -> Counter[str]:
     return df
 
 
-def vectors_from_bags(
-    bags: Sequence[dict[str, float]],
-    df: Mapping[str, int],
-    documents: int,
-    *,
-    shared_only: bool = True,
-) -> list[dict[str, float]]:
-    """Each bag's weighted key words (see :func:`_vector`), given the document frequency
-    of (at least) every word of the bags over ``documents`` articles.
-
-    With ``shared_only`` false, words no other article uses yet are kept: the library
-    indexes an article by those (:func:`key_words`), since the articles that will share
-    them are the ones imported later.
-    """
+def _idf(
+    bags: Sequence[dict[str, float]], df: Mapping[str, int], documents: int
+) -> dict[str, float]:
     total = documents + BACKGROUND_DOCUMENTS
     log = math.log
     idf: dict[str, float] = {}
@@ -194,7 +208,23 @@ def vectors_from_bags(
         for word in bag:
             if word not in idf:
                 idf[word] = log(1.0 + total / max(1, df.get(word, 0)))
-    return [_vector(bag, idf, df, shared_only) for bag in bags]
+    return idf
+
+
+def vectors_from_bags(
+    bags: Sequence[dict[str, float]], df: Mapping[str, int], documents: int
+) -> list[dict[str, float]]:
+    """Each bag's weighted key words (see :func:`_vector`), given the document frequency
+    of (at least) every word of the bags over ``documents`` articles."""
+    idf = _idf(bags, df, documents)
+    return [_vector(bag, idf, df) for bag in bags]
+
+
+def weigh_bags(bags: Sequence[dict[str, float]], df: Mapping[str, int], documents: int) -> Weighed:
+    """:func:`vectors_from_bags`, with the words the library indexes each bag by."""
+    idf = _idf(bags, df, documents)
+    weighed = [_weigh(bag, idf, df) for bag in bags]
+    return Weighed([w[0] for w in weighed], [w[1] for w in weighed], [w[2] for w in weighed])
 
 
 def article_vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
@@ -205,8 +235,8 @@ def article_vectors(articles: Sequence[Article]) -> list[dict[str, float]]:
 
 
 def key_words(vector: dict[str, float]) -> list[str]:
-    """The article's :data:`BLOCKING` key words, heaviest first: what the library indexes
-    to find, among thousands, the articles an imported one must be compared with."""
+    """The article's :data:`BLOCKING` key words, heaviest first: what an imported article
+    is looked up by, among thousands, to find the stored ones to compare it with."""
     return list(vector)[: BLOCKING.keys]
 
 
@@ -227,15 +257,17 @@ class LibraryGrouping:
     """Each article's :func:`article_bag`."""
     df: Counter[str]
     """In how many of the articles each word occurs."""
+    weighed: Weighed
+    """The bags weighed against ``df``."""
 
 
 def regroup_library(articles: Sequence[Article]) -> LibraryGrouping:
-    """:func:`group_events` over the whole library, keeping its bags, vectors and DF."""
+    """:func:`group_events` over the whole library, keeping its bags, DF and key words."""
     bags = [article_bag(a) for a in articles]
     df = document_frequencies(bags)
-    vectors = vectors_from_bags(bags, df, len(articles))
-    grouped = _group(articles, vectors) if articles else []
-    return LibraryGrouping(grouped, bags, df)
+    weighed = weigh_bags(bags, df, len(articles))
+    grouped = _group(articles, weighed.vectors) if articles else []
+    return LibraryGrouping(grouped, bags, df, weighed)
 
 
 def _group(articles: Sequence[Article], vectors: list[dict[str, float]]) -> list[Article]:

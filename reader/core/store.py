@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -479,29 +479,22 @@ def _store_terms(
     connection: sqlite3.Connection,
     articles: Sequence[Article],
     bags: Sequence[dict[str, float]],
-    df: Mapping[str, int],
-    documents: int,
+    weighed: events.Weighed,
 ) -> None:
-    """Store the word counts, day and key words of ``articles`` (none stored yet).
-
-    The key words are the heaviest of all the article's words, shared with another
-    article or not yet (``shared_only=False``): later articles on its story will share
-    them.
-    """
-    index = events.vectors_from_bags(bags, df, documents, shared_only=False)
+    """Store the word counts, day and key words of ``articles`` (none stored yet)."""
     connection.executemany(
         "INSERT INTO article_terms (article_id, day, size, bag_json) VALUES (?, ?, ?, ?)",
         [
-            (a.id, events.article_day(a), len(vector), json.dumps(bag, separators=(",", ":")))
-            for a, bag, vector in zip(articles, bags, index, strict=True)
+            (a.id, events.article_day(a), size, json.dumps(bag, separators=(",", ":")))
+            for a, bag, size in zip(articles, bags, weighed.sizes, strict=True)
         ],
     )
     connection.executemany(
         "INSERT INTO article_keys (word, article_id, rank) VALUES (?, ?, ?)",
         [
             (word, a.id, rank)
-            for a, vector in zip(articles, index, strict=True)
-            for rank, word in enumerate(events.key_words(vector))
+            for a, keys in zip(articles, weighed.keys, strict=True)
+            for rank, word in enumerate(keys)
         ],
     )
 
@@ -514,7 +507,7 @@ def _regroup_all(connection: sqlite3.Connection, ids: Sequence[str]) -> list[Art
     _write_events(connection, grouping.articles)
     for table in ("article_terms", "article_keys", "term_df"):
         connection.execute(f"DELETE FROM {table}")
-    _store_terms(connection, library, grouping.bags, grouping.df, len(library))
+    _store_terms(connection, library, grouping.bags, grouping.weighed)
     connection.executemany("INSERT INTO term_df (word, df) VALUES (?, ?)", grouping.df.items())
     by_id = {article.id: article for article in grouping.articles}
     return [by_id[article_id] for article_id in ids]
@@ -534,13 +527,13 @@ def _attach(connection: sqlite3.Connection, new: Sequence[Article]) -> list[Arti
     documents += len(new)
     df: dict[str, int] = {}
     _fetch_df(connection, {word for bag in bags for word in bag}, df)
-    vectors = events.vectors_from_bags(bags, df, documents)
-    neighbours, compare = _neighbours(connection, new, vectors, set(ids), documents)
+    weighed = events.weigh_bags(bags, df, documents)
+    neighbours, compare = _neighbours(connection, new, weighed.vectors, set(ids), documents)
     _fetch_df(connection, {word for n in neighbours for word in n.bag}, df)
     spans = _event_spans(connection, {n.event for n in neighbours}, set(ids))
     grouped = events.attach_events(new, bags, neighbours, spans, df, documents, compare)
     _write_events(connection, grouped)
-    _store_terms(connection, new, bags, df, documents)
+    _store_terms(connection, new, bags, weighed)
     return grouped
 
 
