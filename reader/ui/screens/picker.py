@@ -18,6 +18,9 @@ from reader.core.models import Article
 PROMPT_WIDTH = 84
 """Cells of one candidate's line: the dialog is 90 wide, less border and padding."""
 
+DIALOG_CHROME = 6
+"""Cells of the dialog that are not the candidate's line (border, padding, list gutter)."""
+
 
 class ComparePicker(ModalScreen[str | None]):
     """Lists candidate articles with their share of overlap; returns the chosen id."""
@@ -46,8 +49,13 @@ class ComparePicker(ModalScreen[str | None]):
             yield OptionList(*(self._option(a, share) for a, share in self.candidates))
             yield Label("Enter compare · Esc cancel", id="dialog-hint")
 
-    @staticmethod
-    def _option(article: Article, share: float | None) -> Option:
+    @property
+    def prompt_width(self) -> int:
+        """Cells of one line: the dialog is 90 wide, or 95% of a narrower terminal."""
+        dialog = min(PROMPT_WIDTH + DIALOG_CHROME, self.app.size.width * 95 // 100)
+        return max(20, dialog - DIALOG_CHROME)
+
+    def _option(self, article: Article, share: float | None) -> Option:
         share_text = "   …" if share is None else f"{share:4.0%}"
         prompt = Text(no_wrap=True, overflow="ellipsis", end="")
         prompt.append(share_text, "bold")
@@ -57,11 +65,17 @@ class ComparePicker(ModalScreen[str | None]):
         if article.date:
             prompt.append(f"  {article.date}", "dim")
         # One line per candidate: the option list would wrap a long title.
-        prompt.truncate(PROMPT_WIDTH, overflow="ellipsis")
+        prompt.truncate(self.prompt_width, overflow="ellipsis")
         return Option(prompt, id=article.id)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def on_resize(self) -> None:
+        """Cut the lines again for the new width."""
+        options = self.query_one(OptionList)
+        for article, share in self.candidates:
+            options.replace_option_prompt(article.id, self._option(article, share).prompt)
 
     def set_share(self, article_id: str, share: float) -> None:
         """Fill in the overlap of one candidate once it has been measured."""
