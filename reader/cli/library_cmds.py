@@ -23,6 +23,7 @@ from reader.cli.common import (
 )
 from reader.core.corpus import load_paths
 from reader.core.errors import CorpusError, StoreError
+from reader.core.events import ATTACH_AT_MOST
 from reader.core.models import Article
 from reader.core.sanitize import one_line, sanitize_for_terminal
 
@@ -51,15 +52,16 @@ examples:
   newsreader show f6a0                    a library article by id prefix
   newsreader show clip.txt --raw          also what cleaning dropped, and why
 """
-IMPORT_DESCRIPTION = """\
+IMPORT_DESCRIPTION = f"""\
 Add articles to the library: txt (optional front matter), md, html/htm (needs
 `pip install 'newsreader[html]'`), json and jsonl. Re-importing an article updates it;
 the id comes from its URL or text, so notes survive moving or renaming files.
 
 Each imported article joins the event (same story) of a library article it matches,
 or starts a new one; events already in the library keep their ids and members. The
-whole library is regrouped from scratch with --regroup, and automatically when the
-library has no stored word counts yet (one made by an older newsreader).
+whole library is regrouped from scratch with --regroup, and automatically when some
+library article has no stored word counts yet (the first import, or a library made by
+an older newsreader) or when more than {ATTACH_AT_MOST} articles are imported at once.
 """
 IMPORT_EPILOG = """\
 examples:
