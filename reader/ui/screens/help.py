@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -90,6 +91,8 @@ def help_tables() -> Group:
     """All keys and gutter marks: one small table per section."""
     tables: list[Table] = []
     sections = [*KEYS, ("Gutter marks in the reading and diff panes", LEGEND)]
+    # One key column width for every section, so the descriptions line up down the page.
+    key_width = max(cell_len(keys) for _section, rows in sections for keys, _d in rows)
     for section, rows in sections:
         table = Table(
             title=Text(section, style="bold"),
@@ -99,7 +102,7 @@ def help_tables() -> Group:
             padding=(0, 2, 0, 0),
             expand=True,
         )
-        table.add_column(justify="right", style="bold", no_wrap=True, min_width=16)
+        table.add_column(justify="right", style="bold", no_wrap=True, width=key_width)
         table.add_column(ratio=1)
         for keys, description in rows:
             table.add_row(keys, description)
