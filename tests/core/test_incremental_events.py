@@ -8,13 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from test_events import FLOOD_1, FLOOD_2, FOOTBALL, TALKS_ROUND_1, TALKS_ROUND_2
 
 from reader.core import events
 from reader.core.corpus import load_paths
 from reader.core.events import group_events
 from reader.core.models import Article
 from reader.core.store import MIGRATIONS, SCHEMA_VERSION, Store
-from tests.core.test_events import FLOOD_1, FLOOD_2, FOOTBALL, TALKS_ROUND_1, TALKS_ROUND_2
 
 FLOOD_3 = """\
 Residents of Wroclaw's Kozanow district began returning home on Tuesday as the Oder fell \
