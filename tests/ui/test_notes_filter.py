@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.annotations import create_annotation, make_anchor
 from reader.core.models import Article
-from reader.ui.screens.notes import NoteFilter, note_matches
+from reader.ui.screens.notes import (
+    MIN_TEXT_COLUMN,
+    NARROW_NOTES,
+    NoteFilter,
+    column_widths,
+    note_matches,
+)
 
 A = Article(id="a", title="Bridge shut", outlet="Herald", text="One two three. Four five six.",
             event="ev1", event_label="Bridge")  # fmt: skip
@@ -42,3 +50,12 @@ def test_text_filter_searches_note_quote_and_outlet() -> None:
     assert note_matches(SINGLE, NoteFilter(text="FIGURES herald"), ARTICLES)
     assert note_matches(PAIR, NoteFilter(text="eight tide"), ARTICLES)
     assert not note_matches(SINGLE, NoteFilter(text="figures budget"), ARTICLES)
+
+
+@pytest.mark.parametrize("width", [80, 109, 110, 160, 200])
+def test_notes_table_columns_fill_the_width_without_side_scrolling(width: int) -> None:
+    widths = column_widths(width)
+    # Each column carries two cells of padding; the vertical scrollbar takes two.
+    assert sum(widths.values()) + 2 * len(widths) + 2 == width
+    assert ("tags" in widths) == (width >= NARROW_NOTES)
+    assert widths["quote"] >= widths["note"] >= MIN_TEXT_COLUMN

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -65,6 +65,38 @@ def note_matches(note: Annotation, flt: NoteFilter, articles: Mapping[str, Artic
     return True
 
 
+_COLUMN_LABELS = {
+    "status": " ",
+    "outlet": "Outlet",
+    "quote": "Quote",
+    "note": "Note",
+    "tags": "Tags",
+    "label": "Label",
+    "date": "Date",
+}
+_FIXED_WIDTHS = {"status": 2, "outlet": 14, "tags": 16, "label": 9, "date": 10}
+NARROW_NOTES = 110
+"""Below this many cells the Tags and Label columns give way to the quote and the note;
+the preview under the table still shows them."""
+MIN_TEXT_COLUMN = 12
+
+
+def column_widths(width: int) -> dict[str, int]:
+    """Column widths, in display order, that fill ``width`` cells without side-scrolling.
+
+    Quote and note share what the fixed columns leave (each column also takes two cells
+    of padding, and the vertical scrollbar two more), 55:45.
+    """
+    fixed = dict(_FIXED_WIDTHS)
+    if width < NARROW_NOTES:
+        del fixed["tags"], fixed["label"]
+    columns = len(fixed) + 2
+    flexible = max(2 * MIN_TEXT_COLUMN, width - sum(fixed.values()) - 2 * columns - 2)
+    quote = max(MIN_TEXT_COLUMN, flexible * 55 // 100)
+    widths = {**fixed, "quote": quote, "note": max(MIN_TEXT_COLUMN, flexible - quote)}
+    return {key: widths[key] for key in _COLUMN_LABELS if key in widths}
+
+
 def _one_line(text: str, width: int) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -112,6 +144,8 @@ class NotesScreen(Screen[NoteChoice | None]):
         """Every live note, re-anchored (in memory) against the loaded articles."""
         self.shown: list[Annotation] = []
         """The notes that pass the filter, in table order."""
+        self._widths: dict[str, int] = column_widths(0)
+        """The table's current column widths, by column key."""
         self.deleted: list[str] = []
         """Ids deleted on this screen, newest last, for undo."""
 
@@ -128,16 +162,30 @@ class NotesScreen(Screen[NoteChoice | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(" ", key="status", width=2)
-        table.add_column("Outlet", key="outlet", width=14)
-        table.add_column("Quote", key="quote", width=44)
-        table.add_column("Note", key="note", width=36)
-        table.add_column("Tags", key="tags", width=16)
-        table.add_column("Label", key="label", width=9)
-        table.add_column("Date", key="date", width=10)
+        self._add_columns(self.size.width or self.app.size.width)
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if column_widths(event.size.width) != self._widths:
+            keep = self._current_id()
+            self._add_columns(event.size.width)
+            self._fill_table(keep)
+
+    def _add_columns(self, width: int) -> None:
+        """(Re)build the table's columns for a screen ``width`` cells wide."""
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self._widths = column_widths(width)
+        for key, label in _COLUMN_LABELS.items():
+            if key in self._widths:
+                table.add_column(label, key=key, width=self._widths[key])
+
+    def _current_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row].id
 
     # --- data ----------------------------------------------------------------------------
 
@@ -193,16 +241,17 @@ class NotesScreen(Screen[NoteChoice | None]):
             status = Text("!", "bold") if note.orphaned else Text("⇄" if note.is_pair else "")
             outlet = self.articles.get(note.article_id)
             outlet_name = outlet.outlet_label if outlet else (note.anchor.outlet or "?")
-            table.add_row(
-                status,
-                _one_line(outlet_name, 14),
-                _one_line(note.quote, 44),
-                _one_line(note.note, 36),
-                _one_line(" ".join(f"#{t}" for t in note.tags), 16),
-                note.label,
-                note.created[:10],
-                key=note.id,
-            )
+            widths = self._widths
+            cells = {
+                "status": status,
+                "outlet": _one_line(outlet_name, widths["outlet"]),
+                "quote": _one_line(note.quote, widths["quote"]),
+                "note": _one_line(note.note, widths["note"]),
+                "tags": _one_line(" ".join(f"#{t}" for t in note.tags), widths.get("tags", 0)),
+                "label": note.label,
+                "date": note.created[:10],
+            }
+            table.add_row(*(cells[key] for key in widths), key=note.id)
         total = len(self.notes)
         orphans = sum(1 for n in self.notes if n.orphaned)
         title = f"Notes · {len(self.shown)} of {total} shown"
