@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_corpus import HERALD, TIDE, make_app
+from ui_corpus import HERALD, TIDE, make_app, wait_ready
 
 from reader.ui.app import NewsReaderApp
 from reader.ui.screens.help import HelpScreen
@@ -18,20 +16,6 @@ from reader.ui.widgets.diff_pane import DiffColumn, DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    yield
-
-
-async def ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
 async def settle(app: NewsReaderApp, pilot: Pilot[None]) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
@@ -40,7 +24,7 @@ async def settle(app: NewsReaderApp, pilot: Pilot[None]) -> None:
 async def test_list_groups_events_and_opens_first_article() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         article_list = screen.query_one(ArticleList)
         kinds = [row.kind for row in article_list.rows]
         assert kinds == ["event", "article", "article", "article", "event", "article", "article"]
@@ -53,7 +37,7 @@ async def test_list_groups_events_and_opens_first_article() -> None:
 async def test_navigate_and_open_puts_focus_on_first_sentence() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         await pilot.press("j", "enter")
         pane = screen.query_one(ReadingPane)
         assert screen.current is not None and screen.current.id == "tide01"
@@ -69,7 +53,7 @@ async def test_navigate_and_open_puts_focus_on_first_sentence() -> None:
 async def test_unknown_outlet_and_markup_shown_literally() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         await pilot.press("j", "j", "enter")
         assert screen.current is not None and screen.current.id == "wire01"
         assert screen.query_one(ReadingPane).border_title == "[2] unknown outlet"
@@ -79,7 +63,7 @@ async def test_unknown_outlet_and_markup_shown_literally() -> None:
 
 
 async def compare_herald_with_tide(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
-    screen = await ready(app, pilot)
+    screen = await wait_ready(app, pilot)
     await pilot.press("enter", "c")
     await settle(app, pilot)
     assert isinstance(app.screen, ComparePicker)
@@ -92,7 +76,7 @@ async def compare_herald_with_tide(app: NewsReaderApp, pilot: Pilot[None]) -> Ma
 async def test_compare_via_picker_shows_shares_and_diff() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         await pilot.press("enter", "c")
         picker = app.screen
         assert isinstance(picker, ComparePicker)
@@ -209,7 +193,7 @@ async def test_aligned_mode_puts_pairs_on_one_row() -> None:
 async def test_help_opens_and_closes() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+        await wait_ready(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -219,7 +203,7 @@ async def test_help_opens_and_closes() -> None:
 async def test_search_highlights_and_cycles_matches() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         await pilot.press("enter", "slash")
         search_box = app.focused
         assert isinstance(search_box, Input)
@@ -241,7 +225,7 @@ async def test_search_highlights_and_cycles_matches() -> None:
 async def test_escape_while_typing_cancels_the_search() -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         await pilot.press("enter", "slash", *"bri")
         pane = screen.query_one(ReadingPane)
         assert set(pane.matches) == {0, 4, 5}  # live highlight while typing
@@ -255,7 +239,7 @@ async def test_escape_while_typing_cancels_the_search() -> None:
 async def test_narrow_terminal_shows_one_pane_at_a_time() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         article_list = screen.query_one(ArticleList)
         reading = screen.query_one(ReadingPane)
         diff = screen.query_one(DiffPane)
@@ -283,7 +267,7 @@ async def test_theme_choice_is_saved(tmp_path) -> None:  # type: ignore[no-untyp
     config = tmp_path / "config.json"
     app = make_app(config_path=config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await ready(app, pilot)
+        await wait_ready(app, pilot)
         app.theme = "nord"
         await pilot.pause()
     assert load_config(config).theme == "nord"

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-from ui_corpus import make_app
+from ui_corpus import make_app, wait_ready
 
-from reader.ui.app import NewsReaderApp
-from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.diff_pane import DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
-
-
-async def _ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
-    for _ in range(200):
-        screen = app.screen
-        if isinstance(screen, MainScreen) and screen.session.articles:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.01)
-    raise AssertionError("the articles never loaded")
 
 
 async def _focus_after_open_and_compare(cached: bool) -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         if cached:
             screen.open_article("herald1")
             screen.compare_with("tide01")
@@ -59,7 +45,7 @@ async def test_cached_compare_in_the_frame_of_open_focuses_column_a() -> None:
 async def test_a_later_pane_choice_overrides_a_pending_column_focus() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         screen.open_article("herald1")
         screen.compare_with("tide01")
         screen.action_focus_pane("reading")

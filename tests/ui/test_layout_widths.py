@@ -3,39 +3,25 @@
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
-from ui_corpus import make_app
+from ui_corpus import make_app, wait_ready
 
-from reader.ui.app import NewsReaderApp
-from reader.ui.screens.main import MainScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.diff_pane import DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
-
-
-async def _ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
-    for _ in range(200):
-        screen = app.screen
-        if isinstance(screen, MainScreen) and screen.session.articles:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            return screen
-        await pilot.pause(0.01)
-    raise AssertionError("the articles never loaded")
 
 
 @pytest.mark.parametrize(("width", "expected"), [(80, 32), (160, 40), (200, 50), (300, 64)])
 async def test_the_list_grows_with_the_terminal(width: int, expected: int) -> None:
     app = make_app()
     async with app.run_test(size=(width, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         assert screen.query_one(ArticleList).outer_size.width == expected
 
 
 async def test_at_160_the_reading_pane_and_both_diff_columns_stay_readable() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         screen.compare_with("tide01")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -47,7 +33,7 @@ async def test_at_160_the_reading_pane_and_both_diff_columns_stay_readable() -> 
 async def test_a_narrow_comparison_hides_the_list() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         assert screen.show_list
         screen.compare_with("tide01")
         await app.workers.wait_for_complete()

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input, TextArea
 from ui_corpus import make_app
 
 from reader.core.note_store import NoteStore
-from reader.core.store import Store
 from reader.ui.screens.note import NoteEditor
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Iterator[NoteStore]:
-    with Store(tmp_path / "library.sqlite3") as store:
-        yield NoteStore(store)
 
 
 @pytest.mark.parametrize("rows", [24, 45])

@@ -5,33 +5,16 @@ Review the HTML report before running ``pytest --snapshot-update``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 from ui_corpus import HERALD, TIDE, corpus, make_app
 
 from reader.core.annotations import create_annotation, make_anchor
 from reader.core.note_store import NoteStore
-from reader.core.store import Store
 
 SnapCompare = Callable[..., bool]
 FIXED_TIME = "2025-03-04T09:00:00Z"
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    monkeypatch.setattr(TextArea, "cursor_blink", False)
-    yield
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Iterator[NoteStore]:
-    with Store(tmp_path / "library.sqlite3") as store:
-        yield NoteStore(store)
 
 
 async def _loaded(pilot: Pilot[None]) -> None:

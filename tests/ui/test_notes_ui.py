@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
-from ui_corpus import HERALD, TIDE, make_app
+from ui_corpus import HERALD, TIDE, make_app, wait_ready
 
 from reader.core.note_store import NoteStore
 from reader.core.store import Store
@@ -25,25 +23,10 @@ from reader.ui.widgets.diff_pane import DiffColumn
 from reader.ui.widgets.reading_pane import ReadingPane
 
 
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    monkeypatch.setattr(TextArea, "cursor_blink", False)
-    yield
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Iterator[NoteStore]:
-    with Store(tmp_path / "library.sqlite3") as store:
-        yield NoteStore(store)
-
-
 async def ready(app: NewsReaderApp, pilot: Pilot[None]) -> NotesMainScreen:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, NotesMainScreen)
-    return app.screen
+    screen = await wait_ready(app, pilot)
+    assert isinstance(screen, NotesMainScreen)
+    return screen
 
 
 async def write_note(pilot: Pilot[None], text: str, tags: str = "") -> NoteEditor:

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
-import pytest
-from textual.pilot import Pilot
-from textual.widgets import Input
-from ui_corpus import compare, corpus, make_app, segment
+from ui_corpus import compare, corpus, make_app, segment, until, wait_ready
 
 from reader.core.models import Article
-from reader.ui.app import NewsReaderApp
 from reader.ui.nway import count_label
-from reader.ui.screens.main import MainScreen
 from reader.ui.session import Session
 from reader.ui.widgets.diff_pane import DiffPane
 from reader.ui.widgets.reading_pane import ReadingPane
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    yield
 
 
 def test_counts_and_carriers_of_each_sentence() -> None:
@@ -63,20 +50,10 @@ def test_nway_without_peers_and_count_labels() -> None:
     assert [count_label(n) for n in (0, 1, 9, 12)] == [" ·", "×1", "×9", "12"]
 
 
-async def _ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
 async def test_reading_pane_shows_counts_summary_and_carriers() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         pane = screen.query_one(ReadingPane)
         assert pane.counts == {0: 2, 1: 1, 2: 1, 3: 2, 4: 0, 5: 0}
         text = "\n".join(pane.line_texts)
@@ -94,7 +71,7 @@ async def test_reading_pane_shows_counts_summary_and_carriers() -> None:
 async def test_reopening_uses_the_cache_and_diff_status_mentions_counts() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         first = screen.session.cached_nway("herald1")
         assert first is not None
         screen.open_article("tide01")
@@ -123,7 +100,7 @@ async def test_unique_sentence_dropped_by_the_other_cleaner_is_marked() -> None:
     articles[1] = replace(articles[1], dropped=(DroppedUnit(HERALD[4], "caption"),))
     app = make_app(articles)
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         screen.compare_with("tide01")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -139,19 +116,10 @@ async def test_unique_sentence_dropped_by_the_other_cleaner_is_marked() -> None:
         assert "cleaner dropped?" in str(screen.query_one("#diff-legend").render())
 
 
-async def _until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> bool:
-    """Let the app process messages until ``condition`` holds (or give up)."""
-    for _ in range(tries):
-        if condition():
-            return True
-        await pilot.pause(0.01)
-    return condition()
-
-
 async def test_diff_status_names_counts_of_side_b_when_known() -> None:
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _ready(app, pilot)
+        screen = await wait_ready(app, pilot)
         screen.open_article("tide01")
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -163,9 +131,9 @@ async def test_diff_status_names_counts_of_side_b_when_known() -> None:
         await app.workers.wait_for_complete()
         diff = screen.query_one(DiffPane)
         # Column A takes focus once mounted; on a busy machine that can take a while.
-        assert await _until(pilot, lambda: app.focused is diff.column("a"))
+        assert await until(pilot, lambda: app.focused is diff.column("a"))
         await pilot.press("l")  # column B, TIDE[0] "Ferries…" is in both other outlets
-        assert await _until(pilot, lambda: app.focused is diff.column("b"))
+        assert await until(pilot, lambda: app.focused is diff.column("b"))
         await pilot.pause()
         status = str(screen.query_one("#diff-status").render())
         assert status.startswith("B 1  in 2 of 2 other outlets")

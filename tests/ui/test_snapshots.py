@@ -6,20 +6,12 @@ Review the HTML report before running ``pytest --snapshot-update``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 from ui_corpus import make_app
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def no_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(Input, "cursor_blink", False)
-    yield
 
 
 async def _loaded(pilot: Pilot[None]) -> None:

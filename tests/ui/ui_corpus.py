@@ -7,13 +7,16 @@ sentences are split on ". " and pairs come from a hand-written table.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+
+from textual.pilot import Pilot
 
 from reader.core.align import Comparison, PairKind, SentencePair, Side, WordOp
 from reader.core.models import Article, Sentence
 from reader.ui.app import NewsReaderApp
 from reader.ui.loading import LoadOutcome
+from reader.ui.screens.main import MainScreen
 from reader.ui.session import Session
 
 EVENT_BRIDGE = "bridge"
@@ -154,3 +157,27 @@ def make_app(articles: Sequence[Article] | None = None, **kwargs: object) -> New
     """The app over the fixed corpus, with no config file."""
     chosen = list(corpus() if articles is None else articles)
     return NewsReaderApp(lambda: LoadOutcome(chosen), session_factory=session, **kwargs)  # type: ignore[arg-type]
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> bool:
+    """Let the app process messages until ``condition`` holds (or give up)."""
+    for _ in range(tries):
+        if condition():
+            return True
+        await pilot.pause(0.01)
+    return condition()
+
+
+async def wait_ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
+    """Wait until the main screen shows the loaded articles and every worker is done."""
+    assert await until(
+        pilot,
+        lambda: isinstance(app.screen, MainScreen) and bool(app.screen.session.articles),
+    ), "the articles never loaded"
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
