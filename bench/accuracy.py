@@ -2,7 +2,8 @@
 
 Usage::
 
-    python bench/accuracy.py [--gold DIR] [--seeds DIR] [--event-df] [--verbose] [--loo]
+    python bench/accuracy.py [--gold DIR] [--seeds DIR] [--pairwise] [--event-df]
+                             [--verbose] [--loo]
 
 Two alignment modes are reported:
 
@@ -13,6 +14,10 @@ Two alignment modes are reported:
   mapped onto the gold sentence it matches best by text (rapidfuzz ratio of at least
   :data:`MAP_CUTOFF`), so a different segmentation is scored fairly. Pairs on sentences
   that match no gold sentence (headlines, boilerplate) count as false positives.
+
+Each pair of articles is aligned with the other labelled articles as its context (the
+rest of the story, as the reader does inside an event: weak pairs a third outlet links
+on both sides are confirmed); ``--pairwise`` aligns each pair alone.
 
 Metrics: pair precision / recall / F1 over the labelled pairs, sentence-level F1 of
 "shared vs unique" (a gold sentence is shared when it is in any gold pair), recall per
@@ -58,6 +63,11 @@ min_score choice staying at 0.22, which on five files is a coin toss away."""
 
 LOO_SOURCE = (1.0, 0.5, 0.0)
 """``source_conflict`` values tried by ``--loo``: off, the default half, a hard veto."""
+
+LOO_BRIDGE = (1.0, 0.5, 0.6, 0.7)
+"""``bridge_floor`` values tried by ``--loo``: off (1.0: a confirmed pair would need the
+full ``min_score``, which it already has), the candidate floor, the default, a stricter
+one."""
 
 MAP_CUTOFF = 90.0
 """A produced sentence stands for a gold sentence when their texts are at least 90 %
@@ -153,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--event-df", action="store_true", help="weight words over all five articles"
     )
+    parser.add_argument(
+        "--pairwise", action="store_true", help="align each pair alone, without the other articles"
+    )
     parser.add_argument("--verbose", action="store_true", help="list wrong pairs")
     parser.add_argument("--loo", action="store_true", help="leave-one-file-out choice of min_score")
     args = parser.parse_args(argv)
@@ -185,7 +198,15 @@ def main(argv: list[str] | None = None) -> int:
         gold = {(i, j): kind for i, j, kind in data["pairs"]}
 
         a_gold, b_gold = gold_sentences(gold_texts[name_a]), gold_sentences(gold_texts[name_b])
-        pairs = align(a_gold, b_gold, document_frequencies=event_df["gold"])
+        others = [n for n in sorted(gold_texts) if n not in (name_a, name_b)]
+        if args.pairwise:
+            others = []
+        pairs = align(
+            a_gold,
+            b_gold,
+            context=[(n, gold_sentences(gold_texts[n])) for n in others],
+            document_frequencies=event_df["gold"],
+        )
         predicted: dict[tuple[int, int], str] = {(p.a, p.b): p.kind for p in pairs}
         gold_mode.add(predicted, gold)
         if args.verbose:
@@ -196,7 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         b_map = map_to_gold(b_mine, gold_texts[name_b])
         mapped: dict[tuple[int, int], str] = {}
         unmapped = 0
-        for pair in align(a_mine, b_mine, document_frequencies=event_df["pipeline"]):
+        mine_context = [(n, produced[n]) for n in others if n in produced]
+        for pair in align(
+            a_mine, b_mine, context=mine_context, document_frequencies=event_df["pipeline"]
+        ):
             i, j = a_map[pair.a], b_map[pair.b]
             if i is None or j is None:
                 unmapped += 1
@@ -207,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.loo:
         print()
-        print("\n".join(_leave_one_out(args.gold, gold_texts)))
+        print("\n".join(_leave_one_out(args.gold, gold_texts, pairwise=args.pairwise)))
     print()
     print("\n".join(gold_mode.lines("alignment on gold sentences:")))
     print()
@@ -224,31 +248,44 @@ def _f1(tally: Tally) -> float:
     return f(tally.tp, tally.fp, tally.fn) + f(tally.s_tp, tally.s_fp, tally.s_fn)
 
 
-def _leave_one_out(gold_dir: Path, gold_texts: dict[str, list[str]]) -> list[str]:
+def _leave_one_out(
+    gold_dir: Path, gold_texts: dict[str, list[str]], *, pairwise: bool = False
+) -> list[str]:
     """Choose the parameters on four labelled files, score the fifth; pooled report."""
     files: list[tuple[str, list[Sentence], list[Sentence], dict[tuple[int, int], str]]] = []
+    contexts: dict[str, list[tuple[str, list[Sentence]]]] = {}
     for pairs_file in sorted(gold_dir.glob("pairs-*.json")):
         data = json.loads(pairs_file.read_text(encoding="utf-8"))
         gold = {(i, j): kind for i, j, kind in data["pairs"]}
         a = gold_sentences(gold_texts[data["a"]])
         b = gold_sentences(gold_texts[data["b"]])
         files.append((pairs_file.name, a, b, gold))
+        contexts[pairs_file.name] = [
+            (n, gold_sentences(texts))
+            for n, texts in sorted(gold_texts.items())
+            if not pairwise and n not in (data["a"], data["b"])
+        ]
     grid = [
-        (source, attribution, threshold)
+        (source, attribution, threshold, bridge)
         for source in LOO_SOURCE
         for attribution in LOO_ATTRIBUTION
         for threshold in LOO_GRID
+        for bridge in (LOO_BRIDGE if not pairwise else (1.0,))
     ]
-    predictions: dict[tuple[str, tuple[float, float, float]], dict[tuple[int, int], str]] = {}
+    predictions: dict[
+        tuple[str, tuple[float, float, float, float]], dict[tuple[int, int], str]
+    ] = {}
     for name, a, b, _ in files:
         for params in grid:
-            source, attribution, threshold = params
+            source, attribution, threshold, bridge = params
             pairs = align(
                 a,
                 b,
+                context=contexts[name],
                 min_score=threshold,
                 attribution_weight=attribution,
                 source_conflict=source,
+                bridge_floor=bridge,
             )
             predictions[(name, params)] = {(p.a, p.b): p.kind for p in pairs}
     held_out = Tally()
@@ -263,14 +300,14 @@ def _leave_one_out(gold_dir: Path, gold_texts: dict[str, list[str]]) -> list[str
             if _f1(train) > best_value:
                 best_params, best_value = params, _f1(train)
         held_out.add(predictions[(name, best_params)], gold)
-        source, attribution, threshold = best_params
+        source, attribution, threshold, bridge = best_params
         chosen.append(
             f"{name.removeprefix('pairs-').removesuffix('.json')}: "
-            f"{threshold}/{attribution}/{source}"
+            f"{threshold}/{attribution}/{source}/{bridge}"
         )
     lines = held_out.lines("leave-one-file-out (parameters chosen on the other files):")
     lines.append(
-        "  chosen min_score/attribution_weight/source_conflict per held-out file: "
+        "  chosen min_score/attribution_weight/source_conflict/bridge_floor per held-out file: "
         + ", ".join(chosen)
     )
     return lines

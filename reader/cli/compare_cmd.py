@@ -41,6 +41,20 @@ def register(subparsers: Any, add_common: Callable[[argparse.ArgumentParser], No
         help="text report (default), JSON (Comparison.to_dict) or markdown",
     )
     parser.add_argument("--width", type=int, default=0, metavar="N", help="wrap text at N columns")
+    parser.add_argument(
+        "--context",
+        action="append",
+        default=[],
+        metavar="REF",
+        help="another article of the same story (file or library id; repeatable): weak "
+        "pairs it links on both sides are confirmed. Library articles of one event use "
+        "the rest of their event by default",
+    )
+    parser.add_argument(
+        "--no-context",
+        action="store_true",
+        help="judge the two articles alone, without the rest of their event",
+    )
     add_common(parser)
     parser.set_defaults(func=run)
 
@@ -54,6 +68,13 @@ def _load(ref: str, data_dir: str | None, store_box: list[Store]) -> Article:
     return resolve_article(ref, store_box[0])
 
 
+def _event_context(store: Store, a: Article, b: Article) -> list[Article]:
+    """The other library articles of A's event, when B belongs to the same event."""
+    if not a.event or a.event != b.event:
+        return []
+    return [x for x in store.event_articles(a.event) if x.id not in (a.id, b.id)]
+
+
 def _json_text(data: dict[str, Any]) -> str:
     """JSON with non-ASCII kept readable and C1/DEL controls escaped (terminal-safe)."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
@@ -63,15 +84,21 @@ def _json_text(data: dict[str, Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     """Load both articles, compare them and print the report."""
     stores: list[Store] = []
+    data_dir = getattr(args, "data_dir", None)
     try:
-        article_a = _load(args.a, getattr(args, "data_dir", None), stores)
-        article_b = _load(args.b, getattr(args, "data_dir", None), stores)
+        article_a = _load(args.a, data_dir, stores)
+        article_b = _load(args.b, data_dir, stores)
+        context = [_load(ref, data_dir, stores) for ref in args.context]
+        if not args.context and not args.no_context and stores:
+            context = _event_context(stores[0], article_a, article_b)
     except (NewsreaderError, OSError) as error:
         return fail(str(error), EXIT_BAD_INPUT)
     finally:
         for store in stores:
             store.close()
-    comparison = compare(article_a, article_b)
+    if args.no_context:
+        context = []
+    comparison = compare(article_a, article_b, context=context)
     if hasattr(sys.stdout, "reconfigure"):
         # Article text may hold characters the locale cannot print: replace, don't crash.
         sys.stdout.reconfigure(errors="replace")

@@ -28,9 +28,19 @@ Method (order-independent, many-to-many):
    sentences. The mutual best pair always passes; a sentence that merges several claims
    pairs with each sentence for which it is the (near) best match, but a sentence never
    pairs with everything on the same topic.
-6. **Kind.** ``verbatim`` as above; ``near`` when the word diff leaves at least
+6. **Confirmation through the event** (optional ``context``: other articles of the
+   same story). Two outlets often word one fact too differently for their words to
+   show it ("plans to brief X" / "reached out to X"), while a third outlet's sentence
+   pairs with each of them on words of its own. A pair that missed :data:`MIN_SCORE`
+   is still kept when (a) some context article has a sentence paired *directly* with
+   both of its sentences, (b) its own score reaches the candidate floor
+   (``COPY_FLOOR * min_score``: the two sentences share real content, not only the
+   topic) and (c) it passes the same competition rule as every other pair. Only
+   direct pairs serve as links (no chains), and ``SentencePair.via`` names the
+   articles that confirmed the pair, so a reader can check the link.
+7. **Kind.** ``verbatim`` as above; ``near`` when the word diff leaves at least
    :data:`NEAR_SHARED_WORDS` of the words unchanged; otherwise ``paraphrase``.
-7. **Word diff** for every pair (:func:`reader.core.worddiff.word_ops`).
+8. **Word diff** for every pair (:func:`reader.core.worddiff.word_ops`).
 
 ``score`` is the similarity used for the decision, in 0..1 (1 for verbatim).
 """
@@ -43,7 +53,7 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
-from reader.core.attribution import proper_words, sources, sources_conflict
+from reader.core.attribution import proper_words, resolve_sources, sources_conflict
 from reader.core.lexicon import ATTRIBUTION_STEMS, concept_keys
 from reader.core.models import Article, Sentence
 from reader.core.scoring import (
@@ -120,6 +130,20 @@ EVIDENCE_WORDS = 6
 """How many shared words ``SentencePair.evidence`` lists: enough to show why two
 sentences were paired, short enough for one line of a pane."""
 
+BRIDGE_FLOOR = 0.6
+"""A pair confirmed through the event (method step 6) must itself reach 60 % of
+``min_score`` (0.13 at the default): the two sentences share real content beyond the
+topic, a name or a notion of their own, and the context only settles that they report
+the same fact. At the candidate floor (50 %) topic-level look-alikes that a broad
+third sentence happens to link slip in; on the labelled sample 0.55 / 0.6 / 0.65 / 0.7
+give pair F1 0.70 / 0.72 / 0.70 / 0.69 and sentence F1 0.79 / 0.79 / 0.78 / 0.79,
+a flat plateau (``bench/accuracy.py --loo`` chooses it per held-out file)."""
+
+MAX_CONTEXT = 8
+"""At most eight other articles of the story are consulted to confirm weak pairs: each
+costs two more alignments, and a fact that eight other outlets do not link is not
+confirmed by a ninth often enough to pay for it."""
+
 MAX_REPEATS_CROSSED = 16
 """Up to this many verbatim pairs for one repeated text, every copy pairs with every
 copy; beyond it copies pair in order, so repeated boilerplate cannot explode the output."""
@@ -146,6 +170,9 @@ class SentencePair:
     """The content words of A the pair was matched on, as written in A, heaviest first
     (at most :data:`EVIDENCE_WORDS`): words both sentences share (reporting verbs aside)
     and words whose paraphrase-lexicon cluster the B sentence shares, for display."""
+    via: tuple[str, ...] = ()
+    """Ids of the context articles through which a pair below :data:`MIN_SCORE` was
+    confirmed (step 6 of the method); empty for a pair that stands on its own score."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +226,13 @@ class Comparison:
         """The same comparison seen from B: sides, pair indices and word spans mirrored."""
         pairs = tuple(
             SentencePair(
-                p.b, p.a, p.kind, p.score, tuple(op.mirrored() for op in p.ops), p.evidence
+                p.b,
+                p.a,
+                p.kind,
+                p.score,
+                tuple(op.mirrored() for op in p.ops),
+                p.evidence,
+                p.via,
             )
             for p in sorted(self.pairs, key=lambda p: (p.b, p.a))
         )
@@ -237,6 +270,7 @@ class Comparison:
                     "kind": p.kind,
                     "score": round(p.score, 4),
                     "ops": [op.to_dict() for op in p.ops],
+                    "via": list(p.via),
                 }
                 for p in self.pairs
             ],
@@ -281,21 +315,105 @@ def _verbatim_pairs(a_norm: list[str], b_norm: list[str]) -> set[tuple[int, int]
     return pairs
 
 
+@dataclass
+class _Scored:
+    """Similarity of every candidate pair of two sentence lists, before any decision."""
+
+    scores: dict[tuple[int, int], float]
+    """Scores at or above the candidate floor, speaker check applied, verbatim at 1."""
+    verbatim: set[tuple[int, int]]
+    best_a: dict[int, float]
+    best_b: dict[int, float]
+    a_profiles: list[Profile]
+    b_profiles: list[Profile]
+    weights: dict[str, float]
+
+
+def _score(
+    a_sentences: Sequence[Sentence],
+    b_sentences: Sequence[Sentence],
+    *,
+    document_frequencies: DocumentFrequencies | None,
+    min_score: float,
+    source_conflict: float,
+    attribution_weight: float,
+) -> _Scored:
+    """Steps 1-4 of the method: verbatim pairs, content and copy scores, speakers."""
+    a_norm = [normalise_sentence(s.text) for s in a_sentences]
+    b_norm = [normalise_sentence(s.text) for s in b_sentences]
+    verbatim = _verbatim_pairs(a_norm, b_norm)
+
+    a_profiles = [profile(s.text) for s in a_sentences]
+    b_profiles = [profile(s.text) for s in b_sentences]
+    weights = idf_weights(a_profiles, b_profiles, document_frequencies)
+    floor = min_score * COPY_FLOOR
+    candidates = candidate_scores(
+        a_profiles, b_profiles, weights, floor=floor, discount=attribution_weight
+    )
+    scores: dict[tuple[int, int], float] = {}
+    copy_cutoff = COPY_RATIO * 100.0
+    for (i, j), score in candidates.items():
+        a_text, b_text = a_norm[i], b_norm[j]
+        if score < min_score and abs(len(a_text) - len(b_text)) <= (1.0 - COPY_RATIO) * (
+            len(a_text) + len(b_text)
+        ):
+            ratio = fuzz.token_sort_ratio(a_text, b_text, score_cutoff=copy_cutoff) / 100.0
+            if ratio >= COPY_RATIO:
+                score = ratio
+        scores[(i, j)] = score
+    if source_conflict < 1.0 and scores:
+        _penalise_source_conflicts(scores, a_sentences, b_sentences, source_conflict)
+        for key in [key for key, score in scores.items() if score < floor]:
+            del scores[key]
+    for key in verbatim:
+        scores[key] = 1.0
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (i, j), score in scores.items():
+        if score > best_a.get(i, 0.0):
+            best_a[i] = score
+        if score > best_b.get(j, 0.0):
+            best_b[j] = score
+    return _Scored(scores, verbatim, best_a, best_b, a_profiles, b_profiles, weights)
+
+
+def _competes(scored: _Scored, key: tuple[int, int], relative_to_best: float) -> bool:
+    """Step 5: the pair is close to the best match of at least one of its sentences."""
+    i, j = key
+    return key in scored.verbatim or scored.scores[key] >= relative_to_best * min(
+        scored.best_a[i], scored.best_b[j]
+    )
+
+
+def _accepted(scored: _Scored, min_score: float, relative_to_best: float) -> set[tuple[int, int]]:
+    """Pairs that stand on their own score (steps 1-5)."""
+    return {
+        key
+        for key, score in scored.scores.items()
+        if score >= min_score and _competes(scored, key, relative_to_best)
+    }
+
+
 def align(
     a_sentences: Sequence[Sentence],
     b_sentences: Sequence[Sentence],
     *,
+    context: Sequence[tuple[str, Sequence[Sentence]]] = (),
     document_frequencies: DocumentFrequencies | None = None,
     min_score: float = MIN_SCORE,
     relative_to_best: float = RELATIVE_TO_BEST,
     source_conflict: float = SOURCE_CONFLICT,
     attribution_weight: float = ATTRIBUTION_WEIGHT,
+    bridge_floor: float = BRIDGE_FLOOR,
 ) -> list[SentencePair]:
     """Pair sentences of A with sentences of B that report the same thing.
 
     Args:
         a_sentences: Sentences of article A.
         b_sentences: Sentences of article B.
+        context: Other articles of the same story as ``(id, sentences)``; a weak pair
+            that a sentence of one of them links on both sides is confirmed (step 6 of
+            the method). At most :data:`MAX_CONTEXT` are used.
         document_frequencies: Sentence frequencies over a larger corpus (an event or the
             library) used for word weights; default: the two articles themselves.
         min_score: Absolute floor for a pair's score (see :data:`MIN_SCORE`).
@@ -304,73 +422,116 @@ def align(
             1 turns the check off).
         attribution_weight: Weight factor of attribution-only words (see
             :data:`reader.core.scoring.ATTRIBUTION_WEIGHT`).
+        bridge_floor: Fraction of ``min_score`` a pair confirmed through the context
+            must reach (see :data:`BRIDGE_FLOOR`).
 
     Returns:
         Pairs sorted by ``(a, b)``; a sentence may appear in several.
     """
-    a_norm = [normalise_sentence(s.text) for s in a_sentences]
-    b_norm = [normalise_sentence(s.text) for s in b_sentences]
-    verbatim = _verbatim_pairs(a_norm, b_norm)
-
-    a_profiles = [profile(s.text) for s in a_sentences]
-    b_profiles = [profile(s.text) for s in b_sentences]
-    weights = idf_weights(a_profiles, b_profiles, document_frequencies)
-    candidates = candidate_scores(
-        a_profiles,
-        b_profiles,
-        weights,
-        floor=min_score * COPY_FLOOR,
-        discount=attribution_weight,
+    settings = _Settings(
+        document_frequencies,
+        min_score,
+        relative_to_best,
+        source_conflict,
+        attribution_weight,
+        bridge_floor,
     )
-    scores: dict[tuple[int, int], float] = {}
-    copy_cutoff = COPY_RATIO * 100.0
-    for (i, j), score in candidates.items():
-        if score < min_score:
-            a_text, b_text = a_norm[i], b_norm[j]
-            if abs(len(a_text) - len(b_text)) > (1.0 - COPY_RATIO) * (len(a_text) + len(b_text)):
-                continue  # lengths alone rule out a copy
-            ratio = fuzz.token_sort_ratio(a_text, b_text, score_cutoff=copy_cutoff) / 100.0
-            if ratio < COPY_RATIO:
-                continue
-            score = ratio
-        scores[(i, j)] = score
-    if source_conflict < 1.0 and scores:
-        _penalise_source_conflicts(scores, a_sentences, b_sentences, source_conflict)
-        for key in [key for key, score in scores.items() if score < min_score]:
-            del scores[key]
-    for key in verbatim:
-        scores[key] = 1.0
-
-    best_a: dict[int, float] = {}
-    best_b: dict[int, float] = {}
-    for (i, j), score in scores.items():
-        if score > best_a.get(i, 0.0):
-            best_a[i] = score
-        if score > best_b.get(j, 0.0):
-            best_b[j] = score
-
-    pairs: list[SentencePair] = []
-    for (i, j), score in sorted(scores.items()):
-        if (i, j) not in verbatim and score < relative_to_best * min(best_a[i], best_b[j]):
-            continue  # not close to the best match of either sentence
-        a_text, b_text = a_sentences[i].text, b_sentences[j].text
-        ops, unchanged = diff_words(a_text, b_text)
-        kind: PairKind
-        if (i, j) in verbatim:
-            kind = "verbatim"
-        elif unchanged >= NEAR_SHARED_WORDS:
-            kind = "near"
-        else:
-            kind = "paraphrase"
-        shared = a_profiles[i].words & b_profiles[j].words
-        credit = _evidence_keys(a_profiles[i], b_profiles[j], shared, weights)
-        words = key_words(a_text, set(credit))
-        ranked = sorted(
-            words, key=lambda w: -max((credit.get(k, 0.0) for k in content_words(w)), default=0.0)
+    links = [
+        (
+            context_id,
+            settings.accepted(a_sentences, sentences),
+            settings.accepted(sentences, b_sentences),
         )
-        evidence = tuple(ranked[:EVIDENCE_WORDS])
-        pairs.append(SentencePair(i, j, kind, min(1.0, score), ops, evidence))
-    return pairs
+        for context_id, sentences in context[:MAX_CONTEXT]
+    ]
+    return settings.pairs(a_sentences, b_sentences, links)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """The options of one alignment run, shared by the direct and the bridged steps."""
+
+    document_frequencies: DocumentFrequencies | None
+    min_score: float
+    relative_to_best: float
+    source_conflict: float
+    attribution_weight: float
+    bridge_floor: float = BRIDGE_FLOOR
+
+    def score(self, a: Sequence[Sentence], b: Sequence[Sentence]) -> _Scored:
+        return _score(
+            a,
+            b,
+            document_frequencies=self.document_frequencies,
+            min_score=self.min_score,
+            source_conflict=self.source_conflict,
+            attribution_weight=self.attribution_weight,
+        )
+
+    def accepted(self, a: Sequence[Sentence], b: Sequence[Sentence]) -> set[tuple[int, int]]:
+        """Direct pairs of two sentence lists (steps 1-5)."""
+        return _accepted(self.score(a, b), self.min_score, self.relative_to_best)
+
+    def pairs(
+        self,
+        a_sentences: Sequence[Sentence],
+        b_sentences: Sequence[Sentence],
+        links: Sequence[tuple[str, set[tuple[int, int]], set[tuple[int, int]]]],
+    ) -> list[SentencePair]:
+        """Decide and describe the pairs of A and B, with ``links`` as
+        ``(context id, direct pairs A-C, direct pairs C-B)`` for step 6."""
+        scored = self.score(a_sentences, b_sentences)
+        chosen = _accepted(scored, self.min_score, self.relative_to_best)
+        via: dict[tuple[int, int], list[str]] = {}
+        floor = self.bridge_floor * self.min_score
+        for context_id, a_to_c, c_to_b in links:
+            by_c: dict[int, list[int]] = {}
+            for k, j in c_to_b:
+                by_c.setdefault(k, []).append(j)
+            for i, k in a_to_c:
+                for j in by_c.get(k, ()):
+                    key = (i, j)
+                    if key in chosen or scored.scores.get(key, 0.0) < floor:
+                        continue
+                    if not _competes(scored, key, self.relative_to_best):
+                        continue
+                    names = via.setdefault(key, [])
+                    if context_id not in names:
+                        names.append(context_id)
+        pairs = [
+            _describe(scored, key, a_sentences, b_sentences, tuple(via.get(key, ())))
+            for key in sorted(chosen | via.keys())
+        ]
+        return pairs
+
+
+def _describe(
+    scored: _Scored,
+    key: tuple[int, int],
+    a_sentences: Sequence[Sentence],
+    b_sentences: Sequence[Sentence],
+    via: tuple[str, ...],
+) -> SentencePair:
+    """Steps 7-8 for one chosen pair: kind, word diff and the evidence words."""
+    i, j = key
+    score = scored.scores[key]
+    a_text, b_text = a_sentences[i].text, b_sentences[j].text
+    ops, unchanged = diff_words(a_text, b_text)
+    kind: PairKind
+    if key in scored.verbatim:
+        kind = "verbatim"
+    elif unchanged >= NEAR_SHARED_WORDS:
+        kind = "near"
+    else:
+        kind = "paraphrase"
+    a_profile, b_profile = scored.a_profiles[i], scored.b_profiles[j]
+    shared = a_profile.words & b_profile.words
+    credit = _evidence_keys(a_profile, b_profile, shared, scored.weights)
+    words = key_words(a_text, set(credit))
+    ranked = sorted(
+        words, key=lambda w: -max((credit.get(k, 0.0) for k in content_words(w)), default=0.0)
+    )
+    return SentencePair(i, j, kind, min(1.0, score), ops, tuple(ranked[:EVIDENCE_WORDS]), via)
 
 
 def _penalise_source_conflicts(
@@ -381,17 +542,19 @@ def _penalise_source_conflicts(
 ) -> None:
     """Scale down the scores of pairs whose sentences name different speakers."""
     proper = proper_words(s.text for s in (*a_sentences, *b_sentences))
+    a_texts = [s.text for s in a_sentences]
+    b_texts = [s.text for s in b_sentences]
     a_sources: dict[int, frozenset[str]] = {}
     b_sources: dict[int, frozenset[str]] = {}
     for i, j in list(scores):
         if i not in a_sources:
-            a_sources[i] = sources(a_sentences[i].text, proper)
+            a_sources[i] = resolve_sources(a_texts, i, proper)
         if not a_sources[i]:
             continue
         if j not in b_sources:
-            b_sources[j] = sources(b_sentences[j].text, proper)
+            b_sources[j] = resolve_sources(b_texts, j, proper)
         if sources_conflict(a_sources[i], b_sources[j]) and not _share_long_quote(
-            a_sentences[i].text, b_sentences[j].text
+            a_texts[i], b_texts[j]
         ):
             scores[(i, j)] *= factor
 
@@ -431,33 +594,85 @@ def _side(item: Article | str, fallback_id: str) -> Side:
     return Side(fallback_id, "", "", tuple(segment(item)))
 
 
-def compare(a: Article | str, b: Article | str, **options: Any) -> Comparison:
+def compare(
+    a: Article | str,
+    b: Article | str,
+    *,
+    context: Sequence[Article | str] = (),
+    **options: Any,
+) -> Comparison:
     """Compare two articles (or plain texts) sentence by sentence.
 
-    Options are passed to :func:`align` (``document_frequencies``, ``min_score``,
-    ``relative_to_best``) and recorded in ``Comparison.options``.
+    ``context`` holds other articles of the same story: a weak pair that one of them
+    links on both sides is confirmed (see the module's method, step 6; without context
+    the two articles are judged alone). Other options are passed to :func:`align`
+    (``document_frequencies``, ``min_score``, ``relative_to_best``, ...) and recorded in
+    ``Comparison.options``.
     """
     side_a, side_b = _side(a, "a"), _side(b, "b")
-    pairs = align(side_a.sentences, side_b.sentences, **options)
-    return Comparison(side_a, side_b, tuple(pairs), dict(options))
+    others = [_side(item, f"c{n}") for n, item in enumerate(context)]
+    pairs = align(
+        side_a.sentences,
+        side_b.sentences,
+        context=[(side.id, side.sentences) for side in others],
+        **options,
+    )
+    return Comparison(side_a, side_b, tuple(pairs), _recorded(options, others))
+
+
+def _recorded(options: dict[str, Any], context: Sequence[Side]) -> dict[str, Any]:
+    recorded = dict(options)
+    if context:
+        recorded["context"] = [side.id for side in context[:MAX_CONTEXT]]
+    return recorded
 
 
 def align_many(
-    a: Article | str, others: Sequence[Article | str], **options: Any
+    a: Article | str, others: Sequence[Article | str], *, bridge: bool = True, **options: Any
 ) -> list[Comparison]:
     """Compare one article against several others in one call (A is segmented once).
 
-    Each comparison is exactly what :func:`compare` gives for that pair with the same
-    options, so the N-way counts agree with every pairwise view.
+    With ``bridge`` (the default) the others are each comparison's context, as when
+    they are the rest of one story: each comparison is exactly what
+    ``compare(a, b, context=<the others but b>)`` gives (every article is segmented
+    once and every direct alignment made once), so the N-way counts agree with every
+    pairwise view made with the same context.
     """
     side_a = _side(a, "a")
     sides = [_side(other, f"b{n}") for n, other in enumerate(others)]
-    return [
-        Comparison(
-            side_a, side, tuple(align(side_a.sentences, side.sentences, **options)), dict(options)
+    context_options = {k: v for k, v in options.items() if k != "context"}
+    settings = _Settings(
+        context_options.pop("document_frequencies", None),
+        context_options.pop("min_score", MIN_SCORE),
+        context_options.pop("relative_to_best", RELATIVE_TO_BEST),
+        context_options.pop("source_conflict", SOURCE_CONFLICT),
+        context_options.pop("attribution_weight", ATTRIBUTION_WEIGHT),
+        context_options.pop("bridge_floor", BRIDGE_FLOOR),
+    )
+    if context_options:
+        raise TypeError(f"unknown options: {', '.join(sorted(context_options))}")
+    direct: dict[tuple[int, int], set[tuple[int, int]]] = {}
+
+    def accepted(x: int, y: int) -> set[tuple[int, int]]:
+        """Direct pairs between side x and side y (-1 is A), each computed once."""
+        if (x, y) not in direct:
+            if (y, x) in direct:
+                direct[(x, y)] = {(q, p) for p, q in direct[(y, x)]}
+            else:
+                left = side_a if x < 0 else sides[x]
+                right = side_a if y < 0 else sides[y]
+                direct[(x, y)] = settings.accepted(left.sentences, right.sentences)
+        return direct[(x, y)]
+
+    results: list[Comparison] = []
+    for n, side in enumerate(sides):
+        context = [m for m in range(len(sides)) if m != n][:MAX_CONTEXT] if bridge else []
+        links = [(sides[m].id, accepted(-1, m), accepted(m, n)) for m in context]
+        pairs = settings.pairs(side_a.sentences, side.sentences, links)
+        results.append(
+            Comparison(side_a, side, tuple(pairs), _recorded(options, [sides[m] for m in context]))
         )
-        for side in sides
-    ]
+    return results
 
 
 def outlet_counts(comparisons: Sequence[Comparison]) -> list[int]:

@@ -14,7 +14,11 @@ English reporting patterns, never from names:
   title or role ("the US President", "his spokesperson") names
   its possessor if it has one ("Lima's spokesperson" -> ``{"lima"}``) and nobody
   otherwise. Pronouns and generic groups ("he", "some analysts") resolve to nobody:
-  an unknown source never conflicts with anything.
+  an unknown source never conflicts with anything, with one exception: a sentence
+  that opens with "He"/"She" and a reporting verb continues the previous sentence's
+  speaker ("Lima elaborated, ... . He underscored ..."), so
+  :func:`resolve_sources` gives it that sentence's source when the two are read in
+  article order.
 * **Attribution words** (:func:`attribution_words`): content words that occur only in
   the attribution (the prepositional phrases and addressee after a reporting verb: "said
   *in a social media post*", "telling *reporters*"; the non-name words of a subject
@@ -31,7 +35,7 @@ wherever it stands.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from reader.core.textnorm import STOP_WORDS, content_words, fold
@@ -40,6 +44,7 @@ __all__ = [
     "SHORT_QUOTE_WORDS",
     "attribution_words",
     "proper_words",
+    "resolve_sources",
     "sources",
     "sources_conflict",
 ]
@@ -233,6 +238,22 @@ def sources(text: str, proper: Iterable[str] = ()) -> frozenset[str]:
     accept a name at the very start of the sentence.
     """
     return _sources(text, frozenset(proper))
+
+
+_PRONOUN_SPEAKER = re.compile(rf"^[\s\"'\u201c\u2018(]*(?:He|She)\b{_ADVERBS}\s+(?:{_VERBS})\b")
+"""A sentence whose reporting subject is a singular personal pronoun at its start."""
+
+
+def resolve_sources(texts: Sequence[str], index: int, proper: Iterable[str] = ()) -> frozenset[str]:
+    """Sources of ``texts[index]``, sentences of one article in order: as
+    :func:`sources`, except that a sentence opening with "He"/"She" and a reporting
+    verb takes the previous sentence's source. English news names a speaker and goes
+    on with a pronoun in the next sentence; only the sentence right before is read,
+    since further back the pronoun may refer to someone else."""
+    found = sources(texts[index], proper)
+    if found or index == 0 or not _PRONOUN_SPEAKER.match(texts[index]):
+        return found
+    return sources(texts[index - 1], proper)
 
 
 def sources_conflict(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from reader.core.align import Comparison, PairKind, Side
+from reader.core.align import Comparison, PairKind, SentencePair, Side
 from reader.core.sanitize import sanitize_for_terminal
 
 UNICODE_MARKS: dict[str, str] = {"verbatim": "=", "near": "~", "paraphrase": "≈", "unique": "+"}
@@ -43,12 +43,25 @@ def _summary(comparison: Comparison) -> list[str]:
     shared_a = len({p.a for p in comparison.pairs})
     shared_b = len({p.b for p in comparison.pairs})
     total_a, total_b = len(comparison.a_sentences), len(comparison.b_sentences)
-    return [
+    lines = [
         f"Shared: {shared_a}/{total_a} sentences of A ({comparison.shared_fraction('a'):.0%}), "
         f"{shared_b}/{total_b} of B ({comparison.shared_fraction('b'):.0%}).",
         f"Pairs: {len(comparison.pairs)} ({kinds['verbatim']} verbatim, {kinds['near']} near, "
         f"{kinds['paraphrase']} paraphrase).",
     ]
+    context = comparison.options.get("context") or []
+    if context:
+        confirmed = sum(bool(p.via) for p in comparison.pairs)
+        lines.append(
+            f"Context: {len(context)} other article(s) of the story; {confirmed} weak pair(s) "
+            "confirmed through them (marked 'via')."
+        )
+    return lines
+
+
+def _via(pair: SentencePair) -> str:
+    """ ", via ID" for a pair confirmed through a context article."""
+    return f", via {', '.join(_clean(v) for v in pair.via)}" if pair.via else ""
 
 
 def render_text(
@@ -90,7 +103,7 @@ def render_text(
         block(f"{mark} A{index + 1}  ", sentence.text, 0)
         for pair in partners:
             other = comparison.b_sentences[pair.b].text
-            block(f"{marks[pair.kind]} B{pair.b + 1} ({pair.score:.2f})  ", other, 6)
+            block(f"{marks[pair.kind]} B{pair.b + 1} ({pair.score:.2f}{_via(pair)})  ", other, 6)
     lines += ["", "Only in B:", ""]
     only_b = comparison.unique_b()
     for index in only_b:
@@ -131,7 +144,8 @@ def render_markdown(comparison: Comparison) -> str:
     ]
     for number, pair in enumerate(comparison.pairs, start=1):
         out += [
-            f"### {number}. {pair.kind} (A{pair.a + 1} ↔ B{pair.b + 1}, score {pair.score:.2f})",
+            f"### {number}. {pair.kind} (A{pair.a + 1} ↔ B{pair.b + 1}, "
+            f"score {pair.score:.2f}{_md_inline(_via(pair))})",
             "",
             f"> **A:** {_md_inline(comparison.a_sentences[pair.a].text)}",
             ">",

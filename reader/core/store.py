@@ -382,6 +382,17 @@ class Store:
         """Every article, newest first, then by outlet and title."""
         return [_article_from_row(row) for row in self._query(_LIST_SQL, ())]
 
+    def event_articles(self, event: str) -> list[Article]:
+        """Every article of one event (same order as :meth:`list_articles`); none for ``""``."""
+        if not event:
+            return []
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM articles WHERE event = ? "
+            "ORDER BY date DESC, outlet, title, id",
+            (event,),
+        )
+        return [_article_from_row(row) for row in rows]
+
     def search_articles(self, query: str, limit: int = 50) -> list[Article]:
         """Articles whose title or text contains every word of ``query``, best first.
 

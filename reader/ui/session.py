@@ -76,10 +76,19 @@ class Session:
         return found
 
     def compare(self, a: Article, b: Article) -> Comparison:
-        """Compare A with B, reusing the cache; slow, so call it from a worker."""
+        """Compare A with B, reusing the cache; slow, so call it from a worker.
+
+        With the core aligner, the rest of their event (when both belong to one) is the
+        comparison's context, exactly as in the N-way view, so both views agree.
+        """
         if (found := self.cached_comparison(a.id, b.id)) is not None:
             return found
-        result = self.comparer(a, b)
+        if self.comparer is _core_compare:
+            from reader.core.align import compare
+
+            result = compare(a, b, context=self.context(a, b))
+        else:
+            result = self.comparer(a, b)
         with self._lock:
             self._comparisons[(a.id, b.id)] = result
         return result
@@ -123,15 +132,23 @@ class Session:
         if missing and self.comparer is _core_compare:
             from reader.core.align import align_many
 
-            made = align_many(article, missing)
+            # All peers, so that each comparison has the rest of the event as context
+            # (what ``compare`` uses); the direct alignments are shared within the call.
+            made = align_many(article, peers)
             with self._lock:
-                for peer, comparison in zip(missing, made, strict=True):
+                for peer, comparison in zip(peers, made, strict=True):
                     self._comparisons.setdefault((article.id, peer.id), comparison)
         comparisons = [self.compare(article, peer) for peer in peers]
         result = build_nway(article, peers, comparisons)
         with self._lock:
             self._nway[article.id] = result
         return result
+
+    def context(self, a: Article, b: Article) -> list[Article]:
+        """The other articles of the event A and B share (none when they differ)."""
+        if a.event != b.event:
+            return []
+        return [x for x in self.peers(a) if x.id != b.id]
 
     def peers(self, article: Article) -> list[Article]:
         """Other articles of the same event, by outlet then title."""

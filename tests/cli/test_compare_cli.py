@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_json_is_the_comparison_dict(
     assert set(data) == {"a", "b", "pairs", "stats"}
     assert set(data["a"]) == {"id", "outlet", "title", "sentences"}
     assert {"shared_a", "shared_b"} <= set(data["stats"])
-    assert data["pairs"] and set(data["pairs"][0]) == {"a", "b", "kind", "score", "ops"}
+    assert data["pairs"] and set(data["pairs"][0]) == {"a", "b", "kind", "score", "ops", "via"}
     sentences = data["a"]["sentences"]
     assert all(set(s) == {"text", "start", "end"} for s in sentences)
 
@@ -91,6 +92,45 @@ def test_library_ids_work(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", *ids, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [data["a"]["id"], data["b"]["id"]] == ids
+
+
+@pytest.fixture()
+def harbour(tmp_path: Path) -> Path:
+    """Three outlets on one story: A and B word one fact apart, C states it both ways."""
+    folder = tmp_path / "harbour"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data" / "harbour", folder)
+    return folder
+
+
+def test_context_files_confirm_a_weak_pair(
+    harbour: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b, c = (str(harbour / f"{n}.txt") for n in "abc")
+    assert main(["compare", a, b, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pairs"] == []
+    assert main(["compare", a, b, "--context", c, "--format", "json"]) == 0
+    pairs = json.loads(capsys.readouterr().out)["pairs"]
+    assert [(p["a"], p["b"]) for p in pairs] == [(0, 0)] and len(pairs[0]["via"]) == 1
+    assert main(["compare", a, b, "--context", c, "--width", "100"]) == 0
+    out = capsys.readouterr().out
+    assert "via " + pairs[0]["via"][0] in out and "Context: 1 other article" in out
+
+
+def test_library_articles_use_the_rest_of_their_event(
+    harbour: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = ["--data-dir", str(tmp_path / "lib")]
+    assert main(["import", str(harbour), *data_dir]) == 0
+    capsys.readouterr()
+    assert main(["list", "--format", "json", *data_dir]) == 0
+    listed = {x["title"]: x for x in json.loads(capsys.readouterr().out)}
+    a, b, c = (listed[f"Harbour story {n}"] for n in "abc")
+    assert a["event"] == b["event"] == c["event"]
+    assert main(["compare", a["id"], b["id"], "--format", "json", *data_dir]) == 0
+    pairs = json.loads(capsys.readouterr().out)["pairs"]
+    assert [p["via"] for p in pairs] == [[c["id"]]]
+    assert main(["compare", a["id"], b["id"], "--no-context", "--format", "json", *data_dir]) == 0
+    assert json.loads(capsys.readouterr().out)["pairs"] == []
 
 
 def test_unknown_id_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from reader import compare as lazy_compare
 from reader.core.align import (
+    BRIDGE_FLOOR,
+    MIN_SCORE,
     Comparison,
     DocumentFrequencies,
     align,
@@ -197,7 +200,8 @@ def test_json_shape_is_stable() -> None:
     assert set(data["a"]["sentences"][0]) == {"text", "start", "end"}
     assert {"shared_a", "shared_b", "pairs"} <= set(data["stats"])
     pair = data["pairs"][0]
-    assert set(pair) == {"a", "b", "kind", "score", "ops"}
+    assert set(pair) == {"a", "b", "kind", "score", "ops", "via"}
+    assert pair["via"] == []
     assert set(pair["ops"][0]) == {"op", "a", "b"}
 
 
@@ -458,4 +462,70 @@ def test_shared_descriptor_quote_alone_does_not_pair() -> None:
         'After a "frank and very useful" meeting, the board approved the merger.',
         "Fishermen in the north protested new quotas.",
     )
+    assert align(a, b) == []
+
+
+# Three outlets on one story (tests/data/harbour): A and B share a name and the harbour
+# pilots but word the fact differently; C's first sentence states it both ways.
+HARBOUR = Path(__file__).resolve().parents[1] / "data" / "harbour"
+BRIEF_A, BRIEF_B, BRIEF_C = (
+    (HARBOUR / f"{name}.txt").read_text(encoding="utf-8").split("\n\n", 1)[1] for name in "abc"
+)
+
+
+def test_a_third_article_confirms_a_weak_pair_and_is_named() -> None:
+    assert compare(BRIEF_A, BRIEF_B).pairs == ()
+    third = Article(id="c-1", title="Pilots", outlet="Harbour Post", text=BRIEF_C)
+    result = compare(BRIEF_A, BRIEF_B, context=[third])
+    assert [(p.a, p.b, p.via) for p in result.pairs] == [(0, 0, ("c-1",))]
+    assert MIN_SCORE * BRIDGE_FLOOR <= result.pairs[0].score < MIN_SCORE
+    assert result.options["context"] == ["c-1"]
+    assert result.to_dict()["pairs"][0]["via"] == ["c-1"]
+    assert result.swapped().pairs[0].via == ("c-1",)
+    # Symmetric: the same pair from B's side.
+    mirrored = compare(BRIEF_B, BRIEF_A, context=[third])
+    assert [(p.a, p.b) for p in mirrored.pairs] == [(0, 0)]
+
+
+def test_context_cannot_pair_sentences_that_share_only_the_link() -> None:
+    # The third article links both sides, but A and B themselves share nothing specific.
+    unrelated = (
+        "The council approved a new budget for street lighting. "
+        "Fishermen complained about noise from the cranes at night."
+    )
+    assert compare(unrelated, BRIEF_B, context=[BRIEF_C]).pairs == ()
+    # Off when the bridged score must reach min_score itself.
+    assert compare(BRIEF_A, BRIEF_B, context=[BRIEF_C], bridge_floor=1.0).pairs == ()
+
+
+def test_align_many_gives_what_compare_gives_with_the_other_articles_as_context() -> None:
+    others = [BRIEF_B, BRIEF_C, STORY_B]
+    many = align_many(BRIEF_A, others)
+    for n, comparison in enumerate(many):
+        context = [other for m, other in enumerate(others) if m != n]
+        single = compare(BRIEF_A, others[n], context=context)
+        assert [(p.a, p.b, p.kind, p.score) for p in comparison.pairs] == [
+            (p.a, p.b, p.kind, p.score) for p in single.pairs
+        ]
+    assert [(p.a, p.b) for p in many[0].pairs] == [(0, 0)]
+    assert many[0].pairs[0].via  # confirmed by BRIEF_C
+    alone = align_many(BRIEF_A, others, bridge=False)
+    assert alone[0].pairs == ()
+    with pytest.raises(TypeError):
+        align_many(BRIEF_A, others, no_such_option=1)
+
+
+def test_pronoun_speaker_continues_the_previous_sentence() -> None:
+    # "He" is the mayor named just before: a claim by the spokesman is kept apart.
+    a = sentences(
+        "Mayor Ines Ortiz described the harbour deal at length on Tuesday.",
+        "He underscored that the two cities will now cooperate closely on shipping.",
+        *FILLER_A,
+    )
+    b = sentences(
+        "Port spokesman Karl Brandt said the time had come for the two cities to cooperate "
+        "on shipping.",
+        *FILLER_B,
+    )
+    assert [(p.a, p.b) for p in align(a, b, source_conflict=1.0)] == [(1, 0)]
     assert align(a, b) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.core.attribution import (
     attribution_words,
     proper_words,
+    resolve_sources,
     sources,
     sources_conflict,
 )
@@ -37,6 +38,24 @@ def test_pronouns_roles_and_generic_groups_are_unknown() -> None:
     assert sources("The US President said the talks went well.") == frozenset()
     assert sources("Some analysts warn that prices will rise.") == frozenset()
     assert sources("Critics said prices will rise.") == frozenset()  # not vouched as a name
+
+
+def test_he_or_she_reporting_takes_the_previous_sentence_speaker() -> None:
+    texts = [
+        "Kremlin spokesman Oleg Dranov told reporters on Monday that a deal was near.",
+        "He stressed that the talks would continue.",
+        "They insisted on a ceasefire.",
+        "She said nothing more.",
+    ]
+    assert resolve_sources(texts, 0) == keys("Kremlin", "Oleg", "Dranov")
+    assert resolve_sources(texts, 1) == keys("Kremlin", "Oleg", "Dranov")
+    assert resolve_sources(texts, 2) == frozenset()  # plural: not resolved
+    assert resolve_sources(texts, 3) == frozenset()  # the sentence before names nobody
+    assert resolve_sources(["He said the talks went well."], 0) == frozenset()
+    # A pronoun that is not the reporting subject is not a speaker.
+    assert resolve_sources([texts[0], "He arrived late and the talks went well."], 1) == (
+        frozenset()
+    )
 
 
 def test_nationality_and_country_share_a_key() -> None:
