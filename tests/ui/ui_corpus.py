@@ -156,7 +156,8 @@ def session(articles: Sequence[Article]) -> Session:
 def make_app(articles: Sequence[Article] | None = None, **kwargs: object) -> NewsReaderApp:
     """The app over the fixed corpus, with no config file."""
     chosen = list(corpus() if articles is None else articles)
-    return NewsReaderApp(lambda: LoadOutcome(chosen), session_factory=session, **kwargs)  # type: ignore[arg-type]
+    kwargs.setdefault("session_factory", session)
+    return NewsReaderApp(lambda: LoadOutcome(chosen), **kwargs)  # type: ignore[arg-type]
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> bool:

@@ -214,6 +214,13 @@ class MainScreen(ComparingScreen):
         for side in (comparison.a, comparison.b) if comparison else ():
             if (nway := self.session.cached_nway(side.id)) is not None:
                 diff.set_nway(nway)  # the status line names the outlets of either side
+        by_id = self.session.by_id
+        diff.via_names = {
+            v: by_id[v].outlet or by_id[v].title[:40]
+            for pair in (comparison.pairs if comparison else ())
+            for v in pair.via
+            if v in by_id
+        }
         diff.show_comparison(comparison, aligned=self.aligned, warnings=warnings)
         self._update_layout()
         self._apply_marks()

@@ -167,6 +167,8 @@ class DiffPane(Vertical):
         self.nways: dict[str, NWay] = {}
         """Outlet counts of the articles shown, by article id, once they are known."""
         self.warnings: dict[tuple[SideName, int], ArtefactWarning] = {}
+        self.via_names: dict[str, str] = {}
+        """Outlet labels of the articles that confirmed pairs (``SentencePair.via``)."""
         """Possible extraction artefacts among the unique sentences, by (side, index)."""
         self._columns: tuple[DiffColumn, DiffColumn] | None = None
         self.add_class("-empty")
@@ -318,6 +320,10 @@ class DiffPane(Vertical):
                 evidence: tuple[str, ...] = getattr(pair, "evidence", ())
                 if evidence:
                     status.append(" · " + ", ".join(evidence), "italic")
+                via: tuple[str, ...] = getattr(pair, "via", ())
+                if via:
+                    names = ", ".join(self.via_names.get(v, v[:8]) for v in via)
+                    status.append(f" · confirmed by {names}")
         self.query_one("#diff-status", Static).update(status)
 
     def _sync_scroll(self, target: DiffColumn, y: float) -> None:
