@@ -6,7 +6,10 @@ Usage::
 
 Measures ``compare()`` of two sample articles (target 20 ms), of two generated
 1,000-sentence articles (target 1 s on one core) and the peak memory of the latter
-(``tracemalloc``, Python allocations only).
+(``tracemalloc``, Python allocations only). Also, without a target: the same two sample
+articles with the other sample articles as context (what the reader and ``compare`` on two
+library articles of one event do), and ``align_many`` of one against all the others (the
+N-way view).
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ import random
 import sys
 import time
 import tracemalloc
+from collections.abc import Sequence
 from pathlib import Path
 
-from reader.core.align import compare
+from reader.core.align import align_many, compare
 from reader.core.corpus import load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,20 +51,31 @@ def generated_article(sentences: int, seed: int, shared_from: list[str] | None =
     return "\n\n".join(paragraphs)
 
 
-def timed(label: str, a: object, b: object, repeat: int, target: float) -> None:
+def timed(
+    label: str,
+    a: object,
+    b: object,
+    repeat: int,
+    target: float | None,
+    context: Sequence[object] = (),
+) -> None:
     """Print the first (cold caches) and best of ``repeat`` runs of ``compare(a, b)``."""
     times: list[float] = []
     pairs = 0
     for _ in range(repeat):
         start = time.perf_counter()
-        result = compare(a, b)  # type: ignore[arg-type]
+        result = compare(a, b, context=context)  # type: ignore[arg-type]
         times.append(time.perf_counter() - start)
         pairs = len(result.pairs)
     best = min(times)
-    verdict = "ok" if best <= target else "SLOW"
+    verdict = (
+        ""
+        if target is None
+        else f" (target ≤ {target * 1000:.0f} ms: " + ("ok)" if best <= target else "SLOW)")
+    )
     print(
         f"{label}: first {times[0] * 1000:.1f} ms, best of {repeat} {best * 1000:.1f} ms, "
-        f"{pairs} pairs (target ≤ {target * 1000:.0f} ms: {verdict})"
+        f"{pairs} pairs{verdict}"
     )
 
 
@@ -74,6 +89,25 @@ def main(argv: list[str] | None = None) -> int:
     if len(articles) >= 2:
         a, b = sorted(articles, key=lambda x: -len(x.text))[:2]
         timed(f"two sample articles ({a.words} + {b.words} words)", a, b, args.repeat, 0.020)
+        others = [x for x in articles if x is not a and x is not b]
+        timed(
+            f"  the same with {len(others)} other articles as context",
+            a,
+            b,
+            args.repeat,
+            None,
+            others,
+        )
+        rest = [x for x in articles if x is not a]
+        times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            align_many(a, rest)
+            times.append(time.perf_counter() - start)
+        print(
+            f"  align_many of one against the {len(rest)} others: first "
+            f"{times[0] * 1000:.1f} ms, best {min(times) * 1000:.1f} ms"
+        )
 
     first = generated_article(1000, seed=1)
     shared = [s for p in first.split("\n\n") for s in p.split(". ")][:300]
