@@ -317,13 +317,13 @@ class DiffPane(Vertical):
                 other_side = "B" if side == "a" else "A"
                 status.append(f"  {MARK_GLYPHS[pair.kind]} {other_side} {other_index + 1}", "bold")
                 status.append(f" {pair.kind} {pair.score:.0%}")
+                via: tuple[str, ...] = getattr(pair, "via", ())
+                if via:  # before the words: the reason a low score still pairs
+                    names = ", ".join(self.via_names.get(v, v[:8]) for v in via)
+                    status.append(f" · confirmed by {names}")
                 evidence: tuple[str, ...] = getattr(pair, "evidence", ())
                 if evidence:
                     status.append(" · " + ", ".join(evidence), "italic")
-                via: tuple[str, ...] = getattr(pair, "via", ())
-                if via:
-                    names = ", ".join(self.via_names.get(v, v[:8]) for v in via)
-                    status.append(f" · confirmed by {names}")
         self.query_one("#diff-status", Static).update(status)
 
     def _sync_scroll(self, target: DiffColumn, y: float) -> None:
