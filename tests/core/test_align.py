@@ -261,6 +261,25 @@ def test_sample_corpus_alignment_is_symmetric() -> None:
             assert {(p.a, p.b, p.kind) for p in forward.pairs} == {
                 (p.b, p.a, p.kind) for p in backward.pairs
             }
+            # With the rest of the corpus as context: still symmetric, and a superset.
+            rest = [x for x in articles if x.id not in (first.id, second.id)]
+            with_context = compare(first, second, context=rest)
+            mirrored = compare(second, first, context=rest)
+            assert {(b, a) for a, b in pair_set(with_context)} == pair_set(mirrored)
+            assert pair_set(forward) <= pair_set(with_context)
+            for pair in with_context.pairs:
+                assert bool(pair.via) == (pair_set(forward) & {(pair.a, pair.b)} == set())
+                assert set(pair.via) <= {x.id for x in rest}
+
+
+def test_odd_context_articles_are_harmless() -> None:
+    plain = compare(STORY_A, STORY_B)
+    odd = ["", "word", "\x00\x1b[31m", "北京今天下雨了。", STORY_A, STORY_B, STORY_A * 3]
+    result = compare(STORY_A, STORY_B, context=odd)
+    assert pair_set(result) >= pair_set(plain)
+    assert all(0.0 <= p.score <= 1.0 for p in result.pairs)
+    json.dumps(result.to_dict())
+    assert compare("", "", context=odd).pairs == ()
 
 
 def test_repeated_lines_do_not_explode() -> None:
