@@ -142,7 +142,8 @@ a flat plateau (``bench/accuracy.py --loo`` chooses it per held-out file)."""
 MAX_CONTEXT = 8
 """At most eight other articles of the story are consulted to confirm weak pairs: each
 costs two more alignments, and a fact that eight other outlets do not link is not
-confirmed by a ninth often enough to pay for it."""
+confirmed by a ninth often enough to pay for it. From a larger event the eight that
+share the most words with *both* articles are taken (:func:`_choose_context`)."""
 
 MAX_REPEATS_CROSSED = 16
 """Up to this many verbatim pairs for one repeated text, every copy pairs with every
@@ -443,7 +444,7 @@ def align(
             settings.accepted(sentences, b_sentences),
         )
         for context_id, sentences in context[:MAX_CONTEXT]
-    ]
+    ]  # compare() passes the best-chosen ones; a direct caller's first ones
     return settings.pairs(a_sentences, b_sentences, links)
 
 
@@ -610,7 +611,10 @@ def compare(
     ``Comparison.options``.
     """
     side_a, side_b = _side(a, "a"), _side(b, "b")
-    others = [_side(item, f"c{n}") for n, item in enumerate(context)]
+    chosen = list(range(len(context)))
+    if len(context) > MAX_CONTEXT:
+        chosen = _choose_context(_words(a), _words(b), [_words(item) for item in context])
+    others = [_side(context[n], f"c{n}") for n in chosen]
     pairs = align(
         side_a.sentences,
         side_b.sentences,
@@ -618,6 +622,24 @@ def compare(
         **options,
     )
     return Comparison(side_a, side_b, tuple(pairs), _recorded(options, others))
+
+
+def _words(item: Article | str) -> frozenset[str]:
+    """The stemmed content words of a whole article (for choosing context)."""
+    return frozenset(content_words(item.text if isinstance(item, Article) else item))
+
+
+def _choose_context(
+    a_words: frozenset[str], b_words: frozenset[str], candidates: Sequence[frozenset[str]]
+) -> list[int]:
+    """Indices of the :data:`MAX_CONTEXT` candidates most useful as links between A and
+    B: ranked by the smaller of their word overlaps with A and with B (a link must share
+    content with both), ties in the given order; returned in the given order."""
+    ranked = sorted(
+        range(len(candidates)),
+        key=lambda n: -min(len(candidates[n] & a_words), len(candidates[n] & b_words)),
+    )
+    return sorted(ranked[:MAX_CONTEXT])
 
 
 def _recorded(options: dict[str, Any], context: Sequence[Side]) -> dict[str, Any]:
@@ -640,6 +662,8 @@ def align_many(
     """
     side_a = _side(a, "a")
     sides = [_side(other, f"b{n}") for n, other in enumerate(others)]
+    words = [_words(other) for other in others] if len(others) > MAX_CONTEXT + 1 else []
+    a_words = _words(a) if words else frozenset()
     context_options = {k: v for k, v in options.items() if k != "context"}
     settings = _Settings(
         context_options.pop("document_frequencies", None),
@@ -666,7 +690,10 @@ def align_many(
 
     results: list[Comparison] = []
     for n, side in enumerate(sides):
-        context = [m for m in range(len(sides)) if m != n][:MAX_CONTEXT] if bridge else []
+        context = [m for m in range(len(sides)) if m != n] if bridge else []
+        if len(context) > MAX_CONTEXT:
+            picked = _choose_context(a_words, words[n], [words[m] for m in context])
+            context = [context[k] for k in picked]
         links = [(sides[m].id, accepted(-1, m), accepted(m, n)) for m in context]
         pairs = settings.pairs(side_a.sentences, side.sentences, links)
         results.append(

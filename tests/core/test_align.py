@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader import compare as lazy_compare
 from reader.core.align import (
     BRIDGE_FLOOR,
+    MAX_CONTEXT,
     MIN_SCORE,
     Comparison,
     DocumentFrequencies,
@@ -548,3 +549,18 @@ def test_pronoun_speaker_continues_the_previous_sentence() -> None:
     )
     assert [(p.a, p.b) for p in align(a, b, source_conflict=1.0)] == [(1, 0)]
     assert align(a, b) == []
+
+
+def test_from_a_large_event_the_best_linking_articles_are_the_context() -> None:
+    # Nine articles on other things, then the one that links A and B: it is still used.
+    fillers = [
+        f"Story {n}: the library in district {n} extended its opening hours. "
+        f"Volunteers painted {n} benches in the park."
+        for n in range(MAX_CONTEXT + 1)
+    ]
+    result = compare(BRIEF_A, BRIEF_B, context=[*fillers, BRIEF_C])
+    assert [(p.a, p.b, p.via) for p in result.pairs] == [(0, 0, (f"c{len(fillers)}",))]
+    assert len(result.options["context"]) == MAX_CONTEXT
+    many = align_many(BRIEF_A, [BRIEF_B, *fillers, BRIEF_C])
+    assert [(p.a, p.b) for p in many[0].pairs] == [(0, 0)]
+    assert len(many[0].options["context"]) == MAX_CONTEXT
