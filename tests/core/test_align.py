@@ -564,3 +564,32 @@ def test_from_a_large_event_the_best_linking_articles_are_the_context() -> None:
     many = align_many(BRIEF_A, [BRIEF_B, *fillers, BRIEF_C])
     assert [(p.a, p.b) for p in many[0].pairs] == [(0, 0)]
     assert len(many[0].options["context"]) == MAX_CONTEXT
+
+
+def test_a_sentence_combining_claims_links_only_its_best_match() -> None:
+    # C's first sentence pairs with both of B's claims (curfew, schools) but is the best
+    # match of the curfew one only: it may not link B's school sentence to D's sentence,
+    # which it matches best and which B's school sentence only nearly matches (0.21).
+    c = sentences(
+        "The mayor of Harbour City announced a nightly curfew from 9 pm to 6 am and said "
+        "every school in the district stays closed until Friday.",
+        "Volunteers handed out blankets at the stadium.",
+    )
+    b = sentences(
+        "The mayor of Harbour City has announced a nightly curfew from 9 pm to 6 am across "
+        "the city.",
+        "Schools in the district will not reopen before Friday, officials said.",
+        "The weather service expects more rain over the weekend.",
+    )
+    d = sentences(
+        "Every school in Harbour City stays closed until Friday, the mayor said, as a curfew "
+        "begins.",
+        "A ferry was delayed by fog in the morning.",
+        "Fuel prices rose again this week.",
+    )
+    assert {(p.a, p.b) for p in align(c, b)} == {(0, 0), (0, 1)}  # one-to-many, directly
+    assert {(p.a, p.b) for p in align(c, d)} == {(0, 0)}
+    near_miss = align(b, d, min_score=0.2)
+    assert (1, 0) in {(p.a, p.b) for p in near_miss}
+    confirmed = align(b, d, context=[("c", c)])
+    assert [(p.a, p.b, p.via) for p in confirmed] == [(0, 0, ())]
