@@ -33,6 +33,7 @@ from reader.ui.widgets.blocks import (
     PARTNER_GLYPH,
     SUSPECT_GLYPH,
     Block,
+    WrapCache,
     wrap_blocks,
 )
 
@@ -101,6 +102,7 @@ class SentenceView(ScrollView, can_focus=True):
         """Unique sentences that look like text the other side's cleaner dropped."""
         self._lines: list[Text | None] = []
         self._strips: dict[int, Strip] = {}
+        self._wrap_cache: WrapCache = {}
         self._component_cache: dict[str, Style] = {}
         self._dirty = True
         self._layout_pending = False
@@ -205,7 +207,12 @@ class SentenceView(ScrollView, can_focus=True):
         self._layout_width = width
         text_width = self.text_width
         layout = wrap_blocks(
-            self.blocks(), text_width, self.gutter_width, self._gutter_for, self.component("gutter")
+            self.blocks(),
+            text_width,
+            self.gutter_width,
+            self._gutter_for,
+            self.component("gutter"),
+            self._wrap_cache,
         )
         lines = layout.lines
         sentence_lines, line_sentence = layout.sentence_lines, layout.line_sentence
