@@ -56,11 +56,12 @@ LOO_GRID = tuple(round(0.14 + 0.02 * k, 2) for k in range(10))
 
 LOO_ATTRIBUTION = (1.0, 0.5, 0.3, 0.1)
 """``attribution_weight`` values tried by ``--loo``: off (1.0), then coarse steps down to
-the default 0.1. Caveat, measured with each pair aligned alone (``--pairwise``): adding 0.05 or 0.0 to this grid makes the fold that
-holds out 003-004 choose min_score 0.24 in a near tie on the other four files (1.367 vs
-1.359 summed F1), and the pooled held-out result drops to pair F1 0.608 / sentence F1
-0.729 (all folds keep 0.22 with this grid: 0.659 / 0.760). The gain rests on the
-min_score choice staying at 0.22, which on five files is a coin toss away."""
+the default 0.1. Caveat, measured with each pair aligned alone (``--pairwise``) before
+pronoun speakers: adding 0.05 or 0.0 to this grid makes the fold that holds out 003-004
+choose min_score 0.24 in a near tie on the other four files (1.367 vs 1.359 summed F1),
+and the pooled held-out result drops to pair F1 0.608 / sentence F1 0.729 (all folds keep
+0.22 with this grid: 0.659 / 0.760). The gain rests on the min_score choice staying at
+0.22, which on five files is a coin toss away."""
 
 LOO_SOURCE = (1.0, 0.5, 0.0)
 """``source_conflict`` values tried by ``--loo``: off, the default half, a hard veto."""
