@@ -655,9 +655,13 @@ def _choose_context(
 
 
 def _recorded(options: dict[str, Any], context: Sequence[Side]) -> dict[str, Any]:
+    """The options as given, plus the context used: ``context`` (ids) and
+    ``context_labels`` (id -> outlet, or the title when the outlet is unknown)."""
     recorded = dict(options)
     if context:
-        recorded["context"] = [side.id for side in context[:MAX_CONTEXT]]
+        used = context[:MAX_CONTEXT]
+        recorded["context"] = [side.id for side in used]
+        recorded["context_labels"] = {side.id: side.outlet or side.title for side in used}
     return recorded
 
 

@@ -59,9 +59,14 @@ def _summary(comparison: Comparison) -> list[str]:
     return lines
 
 
-def _via(pair: SentencePair) -> str:
-    """ ", via ID" for a pair confirmed through a context article."""
-    return f", via {', '.join(_clean(v) for v in pair.via)}" if pair.via else ""
+def _via(pair: SentencePair, comparison: Comparison) -> str:
+    """ ", via NAME" for a pair confirmed through a context article (its outlet, else its
+    title, else its id)."""
+    if not pair.via:
+        return ""
+    labels = comparison.options.get("context_labels") or {}
+    names = [_clean(str(labels.get(v) or v)) for v in pair.via]
+    return ", via " + ", ".join(names)
 
 
 def render_text(
@@ -103,7 +108,11 @@ def render_text(
         block(f"{mark} A{index + 1}  ", sentence.text, 0)
         for pair in partners:
             other = comparison.b_sentences[pair.b].text
-            block(f"{marks[pair.kind]} B{pair.b + 1} ({pair.score:.2f}{_via(pair)})  ", other, 6)
+            block(
+                f"{marks[pair.kind]} B{pair.b + 1} ({pair.score:.2f}{_via(pair, comparison)})  ",
+                other,
+                6,
+            )
     lines += ["", "Only in B:", ""]
     only_b = comparison.unique_b()
     for index in only_b:
@@ -145,7 +154,7 @@ def render_markdown(comparison: Comparison) -> str:
     for number, pair in enumerate(comparison.pairs, start=1):
         out += [
             f"### {number}. {pair.kind} (A{pair.a + 1} ↔ B{pair.b + 1}, "
-            f"score {pair.score:.2f}{_md_inline(_via(pair))})",
+            f"score {pair.score:.2f}{_md_inline(_via(pair, comparison))})",
             "",
             f"> **A:** {_md_inline(comparison.a_sentences[pair.a].text)}",
             ">",

@@ -113,7 +113,7 @@ def test_context_files_confirm_a_weak_pair(
     assert [(p["a"], p["b"]) for p in pairs] == [(0, 0)] and len(pairs[0]["via"]) == 1
     assert main(["compare", a, b, "--context", c, "--width", "100"]) == 0
     out = capsys.readouterr().out
-    assert "via " + pairs[0]["via"][0] in out and "Context: 1 other article" in out
+    assert "via Harbour story c)" in out and "Context: 1 other article" in out
 
 
 def test_library_articles_use_the_rest_of_their_event(

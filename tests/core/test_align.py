@@ -500,6 +500,7 @@ def test_a_third_article_confirms_a_weak_pair_and_is_named() -> None:
     assert [(p.a, p.b, p.via) for p in result.pairs] == [(0, 0, ("c-1",))]
     assert MIN_SCORE * BRIDGE_FLOOR <= result.pairs[0].score < MIN_SCORE
     assert result.options["context"] == ["c-1"]
+    assert result.options["context_labels"] == {"c-1": "Harbour Post"}
     assert result.to_dict()["pairs"][0]["via"] == ["c-1"]
     assert result.swapped().pairs[0].via == ("c-1",)
     # Symmetric: the same pair from B's side.
