@@ -449,8 +449,9 @@ def align(
             settings.links(a_sentences, sentences),
             settings.links(sentences, b_sentences),
         )
+        # The first MAX_CONTEXT; compare() and align_many() pass the most useful first.
         for context_id, sentences in context[:MAX_CONTEXT]
-    ]  # compare() passes the best-chosen ones; a direct caller's first ones
+    ]
     return settings.pairs(a_sentences, b_sentences, links)
 
 
