@@ -19,13 +19,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 POLL = 0.002
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from reader.core.models import Article
+    from reader.ui.app import NewsReaderApp
+    from reader.ui.screens.main import MainScreen
 
 
 def child_minimal() -> None:
@@ -97,8 +103,9 @@ async def frame(app: object, pilot: object) -> None:
     app.screen._on_timer_update()  # type: ignore[attr-defined]  # noqa: SLF001
 
 
-async def cached_compare_ms(runs: int) -> tuple[float, float]:
-    """(first comparison incl. worker, median cached comparison) in ms, sample corpus."""
+@asynccontextmanager
+async def sample_app() -> AsyncIterator[tuple[NewsReaderApp, Pilot[None], MainScreen]]:
+    """The app on the library in ``$NEWSREADER_DATA_DIR`` at 160x45, loaded, an article open."""
     from reader.cli.app_cmd import library_loader
     from reader.ui.app import NewsReaderApp
     from reader.ui.screens.main import MainScreen
@@ -110,7 +117,15 @@ async def cached_compare_ms(runs: int) -> tuple[float, float]:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen) and screen.current is not None
+        yield app, pilot, screen
+
+
+async def cached_compare_ms(runs: int) -> tuple[float, float]:
+    """(first comparison incl. worker, median cached comparison) in ms, sample corpus."""
+
+    async with sample_app() as (app, pilot, screen):
         a = screen.current
+        assert a is not None
         b = screen.session.peers(a)[0]
         start = time.perf_counter()
         screen.compare_with(b.id)
@@ -136,20 +151,12 @@ async def nway_ms(runs: int) -> tuple[float, float, float]:
 
     Uses an article whose event peers have not been compared yet.
     """
-    from reader.cli.app_cmd import library_loader
-    from reader.ui.app import NewsReaderApp
-    from reader.ui.screens.main import MainScreen
     from reader.ui.session import Session
     from reader.ui.widgets.reading_pane import ReadingPane
 
-    app = NewsReaderApp(library_loader(os.environ["NEWSREADER_DATA_DIR"]))
-    async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MainScreen) and screen.current is not None
+    async with sample_app() as (app, pilot, screen):
         first_article = screen.current
+        assert first_article is not None
         article = screen.session.peers(first_article)[-1]
         start = time.perf_counter()
         screen.open_article(article.id)

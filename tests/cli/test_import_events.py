@@ -15,14 +15,8 @@ from reader.core.annotations import create_annotation, make_anchor
 from reader.core.note_store import NoteStore
 from reader.core.store import Store
 
-FLOOD_A = """\
-Heavy rain caused the Oder river to burst its banks near Wroclaw on Sunday, forcing 4,000 \
-residents to leave their homes. Mayor Jacek Sutryk said the water level reached 7.2 metres. \
-Rescue teams used boats to evacuate elderly people from the Kozanow district."""
-FLOOD_B = """\
-About 4,000 people were evacuated in Wroclaw after the Oder overflowed on Sunday. The river \
-peaked at 7.2 metres, Mayor Jacek Sutryk told reporters. Firefighters in boats reached \
-residents trapped in Kozanow."""
+FLOOD = Path(__file__).resolve().parents[1] / "data" / "flood"
+FLOOD_A, FLOOD_B = ((FLOOD / f"{name}.txt").read_text(encoding="utf-8").strip() for name in "ab")
 MOVED = "Mayor Jacek Sutryk said the water level reached 7.2 metres."
 DELETED = "Rescue teams used boats to evacuate elderly people from the Kozanow district."
 

@@ -330,18 +330,21 @@ def test_swapped_comparison_matches_comparing_the_other_way() -> None:
         assert from_b == norms(b_text)
 
 
+# One sentence with two claims (curfew, schools) and an article that states them apart.
+CURFEW_COMBINED = (
+    "The mayor of Harbour City announced a nightly curfew from 9 pm to 6 am and said "
+    "every school in the district stays closed until Friday.",
+    "Volunteers handed out blankets at the stadium.",
+)
+CURFEW_SPLIT = (
+    "The mayor of Harbour City has announced a nightly curfew from 9 pm to 6 am across the city.",
+    "Schools in the district will not reopen before Friday, officials said.",
+    "The weather service expects more rain over the weekend.",
+)
+
+
 def test_sentence_combining_two_claims_pairs_with_both_partners() -> None:
-    a = sentences(
-        "The mayor of Harbour City announced a nightly curfew from 9 pm to 6 am and said "
-        "every school in the district stays closed until Friday.",
-        "Volunteers handed out blankets at the stadium.",
-    )
-    b = sentences(
-        "The mayor of Harbour City has announced a nightly curfew from 9 pm to 6 am across "
-        "the city.",
-        "Schools in the district will not reopen before Friday, officials said.",
-        "The weather service expects more rain over the weekend.",
-    )
+    a, b = sentences(*CURFEW_COMBINED), sentences(*CURFEW_SPLIT)
     pairs = {(p.a, p.b): p.score for p in align(a, b)}
     assert set(pairs) == {(0, 0), (0, 1)}
     # The school claim scores far below the curfew claim (so "70 % of the best of both
@@ -349,15 +352,19 @@ def test_sentence_combining_two_claims_pairs_with_both_partners() -> None:
     assert pairs[(0, 1)] < 0.7 * pairs[(0, 0)]
 
 
+# The same fact in other words: truce / ceasefire, talks / negotiations.
+TRUCE_A = (
+    "Rebels and the army agreed to a truce on Sunday after talks in Geneva.",
+    "Aid convoys remain stuck at the border crossing near Tarsa.",
+)
+TRUCE_B = (
+    "Following negotiations in Geneva, the two sides accepted a ceasefire on Sunday.",
+    "The capital's airport reopened to commercial flights.",
+)
+
+
 def test_lexicon_synonyms_let_a_paraphrase_pair() -> None:
-    a = sentences(
-        "Rebels and the army agreed to a truce on Sunday after talks in Geneva.",
-        "Aid convoys remain stuck at the border crossing near Tarsa.",
-    )
-    b = sentences(
-        "Following negotiations in Geneva, the two sides accepted a ceasefire on Sunday.",
-        "The capital's airport reopened to commercial flights.",
-    )
+    a, b = sentences(*TRUCE_A), sentences(*TRUCE_B)
     [pair] = align(a, b)
     assert (pair.a, pair.b, pair.kind) == (0, 0, "paraphrase")
 
@@ -389,14 +396,7 @@ def test_shared_reporting_verbs_are_not_evidence() -> None:
 
 
 def test_evidence_includes_lexicon_matches() -> None:
-    a = sentences(
-        "Rebels and the army agreed to a truce on Sunday after talks in Geneva.",
-        "Aid convoys remain stuck at the border crossing near Tarsa.",
-    )
-    b = sentences(
-        "Following negotiations in Geneva, the two sides accepted a ceasefire on Sunday.",
-        "The capital's airport reopened to commercial flights.",
-    )
+    a, b = sentences(*TRUCE_A), sentences(*TRUCE_B)
     [pair] = align(a, b)
     assert {"Geneva", "Sunday"} <= set(pair.evidence)
     assert {"truce", "talks"} & set(pair.evidence)
@@ -571,17 +571,7 @@ def test_a_sentence_combining_claims_links_only_its_best_match() -> None:
     # C's first sentence pairs with both of B's claims (curfew, schools) but is the best
     # match of the curfew one only: it may not link B's school sentence to D's sentence,
     # which it matches best and which B's school sentence only nearly matches (0.21).
-    c = sentences(
-        "The mayor of Harbour City announced a nightly curfew from 9 pm to 6 am and said "
-        "every school in the district stays closed until Friday.",
-        "Volunteers handed out blankets at the stadium.",
-    )
-    b = sentences(
-        "The mayor of Harbour City has announced a nightly curfew from 9 pm to 6 am across "
-        "the city.",
-        "Schools in the district will not reopen before Friday, officials said.",
-        "The weather service expects more rain over the weekend.",
-    )
+    c, b = sentences(*CURFEW_COMBINED), sentences(*CURFEW_SPLIT)
     d = sentences(
         "Every school in Harbour City stays closed until Friday, the mayor said, as a curfew "
         "begins.",

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.events import group_events
 from reader.core.models import Article
 
-FLOOD_1 = """\
-Heavy rain caused the Oder river to burst its banks near Wroclaw on Sunday, forcing 4,000 \
-residents to leave their homes. Mayor Jacek Sutryk said the water level reached 7.2 metres. \
-Rescue teams used boats to evacuate elderly people from the Kozanow district."""
-
-FLOOD_2 = """\
-About 4,000 people were evacuated in Wroclaw after the Oder overflowed on Sunday. The river \
-peaked at 7.2 metres, Mayor Jacek Sutryk told reporters. Firefighters in boats reached \
-residents trapped in Kozanow."""
+# Two outlets on one flood (tests/data/flood, shared with the CLI tests).
+FLOOD = Path(__file__).resolve().parents[1] / "data" / "flood"
+FLOOD_1, FLOOD_2 = ((FLOOD / f"{name}.txt").read_text(encoding="utf-8").strip() for name in "ab")
 
 TALKS_ROUND_1 = """\
 Negotiators from Armenia and Azerbaijan met in Geneva on Monday for a first round of peace \

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from ui_corpus import HERALD, TIDE, corpus, make_app
+from ui_corpus import HERALD, TIDE, compared, corpus, loaded, make_app
 
 from reader.core.annotations import create_annotation, make_anchor
 from reader.core.note_store import NoteStore
@@ -17,21 +17,9 @@ SnapCompare = Callable[..., bool]
 FIXED_TIME = "2025-03-04T09:00:00Z"
 
 
-async def _loaded(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_note_editor_on_a_pair(snap_compare: SnapCompare, notes: NoteStore) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await _loaded(pilot)
-        await pilot.press("enter", "c")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await compared(pilot)
         await pilot.press("j", "a")
         await pilot.pause()
         await pilot.press(*"Tide says no less than three weeks.", "tab", *"repairs")
@@ -51,7 +39,7 @@ def test_notes_screen(snap_compare: SnapCompare, notes: NoteStore) -> None:
         notes.add(create_annotation(anchor, text, tags=tags, now=FIXED_TIME))
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await _loaded(pilot)
+        await loaded(pilot)
         await pilot.press("ctrl+n")
         await pilot.pause()
 

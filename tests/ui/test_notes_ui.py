@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
-from ui_corpus import HERALD, TIDE, make_app, wait_ready
+from ui_corpus import HERALD, TIDE, corpus, make_app, wait_ready
 
+from reader.core.models import Article
 from reader.core.note_store import NoteStore
 from reader.core.store import Store
 from reader.ui.annotating import NotesMainScreen
@@ -243,22 +245,20 @@ async def test_without_note_store_explains(notes: NoteStore) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
-async def test_changed_article_orphans_note_and_says_so(notes: NoteStore) -> None:
-    """A note whose sentence vanished from the re-imported text is kept, shown with "!"."""
-    from dataclasses import replace
-
-    from ui_corpus import corpus
-
+def note_on_second_herald_sentence(notes: NoteStore, text: str, outlet: str = "") -> Article:
+    """Save a note on the Herald's second sentence; returns the Herald article."""
     from reader.core.annotations import create_annotation, make_anchor
 
     herald = corpus()[0]
     start = herald.text.index(HERALD[1])
-    notes.add(
-        create_annotation(
-            make_anchor("herald1", herald.text, start, start + len(HERALD[1]), "Coast Herald"),
-            "about the repair time",
-        )
-    )
+    anchor = make_anchor("herald1", herald.text, start, start + len(HERALD[1]), outlet)
+    notes.add(create_annotation(anchor, text))
+    return herald
+
+
+async def test_changed_article_orphans_note_and_says_so(notes: NoteStore) -> None:
+    """A note whose sentence vanished from the re-imported text is kept, shown with "!"."""
+    herald = note_on_second_herald_sentence(notes, "about the repair time", "Coast Herald")
     rewritten = replace(herald, text=herald.text.replace(HERALD[1] + " ", ""))
     app = make_app([rewritten, *corpus()[1:]], note_store=notes)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -275,17 +275,7 @@ async def test_changed_article_orphans_note_and_says_so(notes: NoteStore) -> Non
 
 
 async def test_read_only_library_still_shows_marks(notes: NoteStore) -> None:
-    from dataclasses import replace
-
-    from ui_corpus import corpus
-
-    from reader.core.annotations import create_annotation, make_anchor
-
-    herald = corpus()[0]
-    start = herald.text.index(HERALD[1])
-    notes.add(
-        create_annotation(make_anchor("herald1", herald.text, start, start + len(HERALD[1])), "n")
-    )
+    herald = note_on_second_herald_sentence(notes, "n")
     shifted = replace(herald, text="Update: new details. " + herald.text)
     notes.store.connection.execute("PRAGMA query_only = ON")
     app = make_app([shifted, *corpus()[1:]], note_store=notes)
@@ -296,20 +286,7 @@ async def test_read_only_library_still_shows_marks(notes: NoteStore) -> None:
 
 
 async def test_reattach_orphaned_note_by_hand(notes: NoteStore) -> None:
-    from dataclasses import replace
-
-    from ui_corpus import corpus
-
-    from reader.core.annotations import create_annotation, make_anchor
-
-    herald = corpus()[0]
-    start = herald.text.index(HERALD[1])
-    notes.add(
-        create_annotation(
-            make_anchor("herald1", herald.text, start, start + len(HERALD[1]), "Coast Herald"),
-            "repair time",
-        )
-    )
+    herald = note_on_second_herald_sentence(notes, "repair time", "Coast Herald")
     reworded = "Engineers now expect repairs to need a month or more."
     rewritten = replace(herald, text=herald.text.replace(HERALD[1], reworded))
     app = make_app([rewritten, *corpus()[1:]], note_store=notes)

@@ -9,34 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from ui_corpus import make_app
+from ui_corpus import compared, loaded, make_app
 
 SnapCompare = Callable[..., bool]
 
 
-async def _loaded(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def _compared(pilot: Pilot[None]) -> None:
-    await _loaded(pilot)
-    await pilot.press("enter", "c")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def test_main_layout(snap_compare: SnapCompare) -> None:
-    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=_loaded)
+    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=loaded)
 
 
 def test_diff_pane_on_known_pair(snap_compare: SnapCompare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await _compared(pilot)
+        await compared(pilot)
         await pilot.press("j", "j", "j")
         await pilot.pause()
 
@@ -45,7 +29,7 @@ def test_diff_pane_on_known_pair(snap_compare: SnapCompare) -> None:
 
 def test_diff_pane_aligned_narrow(snap_compare: SnapCompare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await _compared(pilot)
+        await compared(pilot)
         await pilot.press("m")
         await pilot.pause()
 
@@ -54,7 +38,7 @@ def test_diff_pane_aligned_narrow(snap_compare: SnapCompare) -> None:
 
 def test_help(snap_compare: SnapCompare) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await _loaded(pilot)
+        await loaded(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
 

@@ -182,3 +182,21 @@ async def wait_ready(app: NewsReaderApp, pilot: Pilot[None]) -> MainScreen:
     screen = app.screen
     assert isinstance(screen, MainScreen)
     return screen
+
+
+async def loaded(pilot: Pilot[None]) -> None:
+    """Snapshot set-up: let the app load and its workers finish."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def compared(pilot: Pilot[None]) -> None:
+    """Snapshot set-up: open the first article and compare it with the picker's first choice."""
+    await loaded(pilot)
+    await pilot.press("enter", "c")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
