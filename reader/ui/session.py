@@ -78,15 +78,17 @@ class Session:
     def compare(self, a: Article, b: Article) -> Comparison:
         """Compare A with B, reusing the cache; slow, so call it from a worker.
 
-        With the core aligner, the rest of their event (when both belong to one) is the
-        comparison's context, exactly as in the N-way view, so both views agree.
+        With the core aligner, two articles of one event are compared with the rest of
+        the event as context: the same result as :meth:`compare_with_peers` (the N-way
+        view and the picker), for one pair only.
         """
         if (found := self.cached_comparison(a.id, b.id)) is not None:
             return found
-        if self.comparer is _core_compare:
+        if self.comparer is _core_compare and a.event == b.event:
             from reader.core.align import compare
 
-            result = compare(a, b, context=self.context(a, b))
+            context = [x for x in self.peers(a) if x.id != b.id]
+            result = compare(a, b, context=context)
         else:
             result = self.comparer(a, b)
         with self._lock:
@@ -127,28 +129,30 @@ class Session:
         """
         if (found := self._nway.get(article.id)) is not None:
             return found
+        comparisons = self.compare_with_peers(article)
+        result = build_nway(article, self.peers(article), comparisons)
+        with self._lock:
+            self._nway[article.id] = result
+        return result
+
+    def compare_with_peers(self, article: Article) -> list[Comparison]:
+        """``article`` compared with each of :meth:`peers`, from the cache where it can.
+
+        With the core aligner the missing ones are made in one
+        :func:`reader.core.align.align_many` call, each with the rest of the event as
+        context (every direct alignment made once), and cached; slow, call it from a
+        worker.
+        """
         peers = self.peers(article)
         missing = [peer for peer in peers if self.cached_comparison(article.id, peer.id) is None]
         if missing and self.comparer is _core_compare:
             from reader.core.align import align_many
 
-            # All peers, so that each comparison has the rest of the event as context
-            # (what ``compare`` uses); the direct alignments are shared within the call.
             made = align_many(article, peers)
             with self._lock:
                 for peer, comparison in zip(peers, made, strict=True):
                     self._comparisons.setdefault((article.id, peer.id), comparison)
-        comparisons = [self.compare(article, peer) for peer in peers]
-        result = build_nway(article, peers, comparisons)
-        with self._lock:
-            self._nway[article.id] = result
-        return result
-
-    def context(self, a: Article, b: Article) -> list[Article]:
-        """The other articles of the event A and B share (none when they differ)."""
-        if a.event != b.event:
-            return []
-        return [x for x in self.peers(a) if x.id != b.id]
+        return [self.compare(article, peer) for peer in peers]
 
     def peers(self, article: Article) -> list[Article]:
         """Other articles of the same event, by outlet then title."""

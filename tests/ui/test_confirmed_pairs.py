@@ -27,6 +27,10 @@ def test_session_compare_uses_the_rest_of_the_event_like_the_nway_view() -> None
     session = Session(articles)
     direct = session.compare(a, b)
     assert [(p.a, p.b, p.via) for p in direct.pairs] == [(0, 0, (c.id,))]
+    batch = Session(articles).compare_with_peers(a)  # the picker's and the N-way view's call
+    assert [x.b.id for x in batch] == [b.id, c.id]
+    assert [(p.a, p.b, p.via) for p in batch[0].pairs] == [(0, 0, (c.id,))]
+    assert [(p.a, p.b) for p in batch[1].pairs] == [(p.a, p.b) for p in session.compare(a, c).pairs]
     fresh = Session(articles)
     nway = fresh.nway(a)
     from_nway = fresh.cached_comparison(a.id, b.id)

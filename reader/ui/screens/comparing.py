@@ -110,17 +110,21 @@ class ComparingScreen(SearchingScreen):
 
     @work(thread=True, exclusive=True, group="overlaps")
     def measure_overlaps(self, article: Article, peers: list[Article]) -> None:
-        """Align A with each candidate (filling the cache) and report each share."""
+        """Align A with its event's other articles in one go (filling the cache) and
+        report each candidate's share."""
         worker = get_current_worker()
+        try:
+            comparisons = {c.b.id: c for c in self.session.compare_with_peers(article)}
+        except NewsreaderError as error:
+            self.post_message(self.LoadFailed(str(error)))
+            return
         for peer in peers:
             if worker.is_cancelled:
                 return
-            try:
-                share = self.session.compare(article, peer).shared_fraction("a")
-            except NewsreaderError as error:
-                self.post_message(self.LoadFailed(str(error)))
-                return
-            self.post_message(self.OverlapMeasured(article.id, peer.id, share))
+            comparison = comparisons.get(peer.id) or self.session.compare(article, peer)
+            self.post_message(
+                self.OverlapMeasured(article.id, peer.id, comparison.shared_fraction("a"))
+            )
 
     @on(OverlapMeasured)
     def _overlap_measured(self, event: OverlapMeasured) -> None:
